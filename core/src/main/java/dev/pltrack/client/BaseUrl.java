@@ -1,0 +1,77 @@
+package dev.pltrack.client;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and checks {@code promptlayer.base-url}. Plain {@code http://} is refused for any host
+ * that is not loopback unless the user allows it, because the API key travels in every request.
+ */
+final class BaseUrl {
+
+    private static final String PROPERTY = PromptLayerConfig.BASE_URL_PROPERTY;
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private BaseUrl() {
+    }
+
+    static URI parse(String text, boolean allowInsecureHttp) {
+        if (text == null || text.isBlank()) {
+            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " must not be blank");
+        }
+        URI uri;
+        try {
+            uri = new URI(stripTrailingSlashes(text.strip()));
+        } catch (URISyntaxException e) {
+            throw new PromptLayerConfigurationException(PROPERTY,
+                    PROPERTY + " is not a valid URL (" + e.getReason() + "): " + text);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new PromptLayerConfigurationException(PROPERTY,
+                    PROPERTY + " must be an absolute http or https URL, e.g. https://api.promptlayer.com (was " + text + ")");
+        }
+        if (uri.getHost() == null) {
+            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " must name a host (was " + text + ")");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new PromptLayerConfigurationException(PROPERTY,
+                    PROPERTY + " must not carry a query, fragment or user info (was " + text + ")");
+        }
+        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            throw new PromptLayerConfigurationException(PROPERTY,
+                    PROPERTY + " uses plain http to " + uri.getHost()
+                            + ", which would send the API key unencrypted. Use https, or set "
+                            + PromptLayerConfig.ALLOW_INSECURE_HTTP_PROPERTY + "=true if that network is trusted.");
+        }
+        return uri;
+    }
+
+    /** Loopback by name or literal address only: no DNS lookup at configuration time. */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!IPV4_LITERAL.matcher(bare).matches() && !bare.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String stripTrailingSlashes(String text) {
+        String result = text;
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+}

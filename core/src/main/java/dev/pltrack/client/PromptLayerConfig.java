@@ -1,0 +1,186 @@
+package dev.pltrack.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything the client needs to reach PromptLayer, checked when built. The framework modules map
+ * their {@code promptlayer.*} properties onto {@link Builder}; plain Java code uses it directly:
+ *
+ * <pre>{@code
+ * PromptLayerConfig config = PromptLayerConfig.fromEnvironment()   // PROMPTLAYER_API_KEY, PROMPTLAYER_BASE_URL
+ *         .readTimeout(Duration.ofSeconds(5))
+ *         .build();
+ * }</pre>
+ *
+ * {@link #toString()} masks the API key.
+ */
+public final class PromptLayerConfig {
+
+    public static final String API_KEY_ENV = "PROMPTLAYER_API_KEY";
+    public static final String BASE_URL_ENV = "PROMPTLAYER_BASE_URL";
+    public static final String API_KEY_PROPERTY = "promptlayer.api-key";
+    public static final String BASE_URL_PROPERTY = "promptlayer.base-url";
+    public static final String ALLOW_INSECURE_HTTP_PROPERTY = "promptlayer.allow-insecure-http";
+
+    public static final String DEFAULT_BASE_URL = "https://api.promptlayer.com";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ApiKey apiKey;
+    private final URI baseUrl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final RetryPolicy retryPolicy;
+    private final boolean allowInsecureHttp;
+    private final HttpLogging httpLogging;
+
+    private PromptLayerConfig(Builder builder) {
+        if (builder.apiKey == null || builder.apiKey.isBlank()) {
+            throw new MissingApiKeyException();
+        }
+        this.apiKey = ApiKey.of(builder.apiKey);
+        this.allowInsecureHttp = builder.allowInsecureHttp;
+        this.baseUrl = BaseUrl.parse(builder.baseUrl, builder.allowInsecureHttp);
+        this.connectTimeout = positive("promptlayer.connect-timeout", builder.connectTimeout);
+        this.readTimeout = positive("promptlayer.read-timeout", builder.readTimeout);
+        this.retryPolicy = Objects.requireNonNull(builder.retryPolicy, "retryPolicy");
+        this.httpLogging = Objects.requireNonNull(builder.httpLogging, "httpLogging");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that has read {@code PROMPTLAYER_API_KEY} and {@code PROMPTLAYER_BASE_URL}. */
+    public static Builder fromEnvironment() {
+        return builder().environment(System::getenv);
+    }
+
+    public ApiKey apiKey() {
+        return apiKey;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public boolean allowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public HttpLogging httpLogging() {
+        return httpLogging;
+    }
+
+    @Override
+    public String toString() {
+        return "PromptLayerConfig{apiKey=" + apiKey + ", baseUrl=" + baseUrl
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + ", retryPolicy=" + retryPolicy + ", allowInsecureHttp=" + allowInsecureHttp
+                + ", httpLogging=" + httpLogging + "}";
+    }
+
+    private static Duration positive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new PromptLayerConfigurationException(property, property + " must be a positive duration (was " + value + ")");
+        }
+        return value;
+    }
+
+    /** Collects settings; {@link #build()} checks them all. Later calls override earlier ones. */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private boolean allowInsecureHttp;
+        private HttpLogging httpLogging = HttpLogging.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * Takes the key and base URL from {@code PROMPTLAYER_API_KEY} and {@code PROMPTLAYER_BASE_URL}
+         * where they are set and not blank, as PromptLayer's own SDKs do.
+         *
+         * @param environment looks a variable up; {@code System::getenv} in production
+         */
+        public Builder environment(Function<String, String> environment) {
+            String key = environment.apply(API_KEY_ENV);
+            if (key != null && !key.isBlank()) {
+                this.apiKey = key;
+            }
+            String url = environment.apply(BASE_URL_ENV);
+            if (url != null && !url.isBlank()) {
+                this.baseUrl = url;
+            }
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** Allows plain {@code http://} to hosts that are not loopback. Off by default. */
+        public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+            this.allowInsecureHttp = allowInsecureHttp;
+            return this;
+        }
+
+        public Builder httpLogging(HttpLogging httpLogging) {
+            this.httpLogging = httpLogging;
+            return this;
+        }
+
+        /**
+         * @throws MissingApiKeyException            when no key was given
+         * @throws PromptLayerConfigurationException when a setting is invalid; the message names it
+         */
+        public PromptLayerConfig build() {
+            return new PromptLayerConfig(this);
+        }
+
+        @Override
+        public String toString() {
+            return "PromptLayerConfig.Builder{apiKey=" + (apiKey == null ? "<unset>" : ApiKey.MASK)
+                    + ", baseUrl=" + baseUrl + "}";
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pltrack.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When to send a failed track again, and after how long. It only computes: the synchronous client
+ * sleeps on its answer, the delivery engine schedules on it.
+ *
+ * <p>Only {@link FailureReason#isRetryable() retryable} failures are retried (429, 5xx, network
+ * failures and timeouts). The pause grows exponentially from {@code initialBackoff}, capped at
+ * {@code maxBackoff}, with "equal jitter" (a random point in the upper half) so that many clients do
+ * not retry in step. A {@code Retry-After} from the server is obeyed as given; one longer than
+ * {@code maxBackoff} ends the retries, since the caller has said it will not wait that long.
+ *
+ * @param maxAttempts    total attempts including the first; 1 means never retry
+ * @param initialBackoff pause before the second attempt (before jitter)
+ * @param maxBackoff     longest pause between two attempts
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+    public static final int DEFAULT_MAX_ATTEMPTS = 4;
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException(
+                    "promptlayer.retry.max-attempts must be at least 1 (was " + maxAttempts + ")");
+        }
+        Objects.requireNonNull(initialBackoff, "promptlayer.retry.initial-backoff");
+        Objects.requireNonNull(maxBackoff, "promptlayer.retry.max-backoff");
+        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+            throw new IllegalArgumentException(
+                    "promptlayer.retry.initial-backoff must be positive (was " + initialBackoff + ")");
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("promptlayer.retry.max-backoff must not be shorter than "
+                    + "promptlayer.retry.initial-backoff (was " + maxBackoff + " < " + initialBackoff + ")");
+        }
+    }
+
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
+    }
+
+    /** A policy that sends each track once. */
+    public static RetryPolicy noRetries() {
+        return new RetryPolicy(1, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
+    }
+
+    /**
+     * The pause before the next attempt, or empty when the failure must be reported now.
+     *
+     * @param failure      what the last attempt ended with
+     * @param attemptsMade how many attempts have been made so far (1 after the first)
+     */
+    public Optional<Duration> delayBeforeNextAttempt(PromptLayerException failure, int attemptsMade) {
+        if (!failure.isRetryable() || attemptsMade >= maxAttempts) {
+            return Optional.empty();
+        }
+        Optional<Duration> advised = failure instanceof PromptLayerHttpException http
+                ? http.retryAfter()
+                : Optional.empty();
+        if (advised.isPresent()) {
+            return advised.get().compareTo(maxBackoff) > 0 ? Optional.empty() : advised;
+        }
+        return Optional.of(jittered(exponentialBackoff(attemptsMade)));
+    }
+
+    private Duration exponentialBackoff(int attemptsMade) {
+        long initialMillis = initialBackoff.toMillis();
+        long maxMillis = maxBackoff.toMillis();
+        int doublings = Math.min(attemptsMade - 1, 30);
+        long millis = initialMillis > (maxMillis >> doublings) ? maxMillis : initialMillis << doublings;
+        return Duration.ofMillis(Math.min(millis, maxMillis));
+    }
+
+    private static Duration jittered(Duration backoff) {
+        long millis = backoff.toMillis();
+        long half = millis / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(millis - half + 1));
+    }
+}

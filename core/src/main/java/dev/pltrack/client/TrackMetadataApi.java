@@ -1,0 +1,18 @@
+package dev.pltrack.client;
+
+import feign.Headers;
+import feign.RequestLine;
+
+/**
+ * The Feign declaration of PromptLayer's {@code POST /rest/track-metadata}. {@link PromptLayerClient}
+ * wraps it with validation, typed errors and retries; use that rather than this. Public so that
+ * native-image builds can register a proxy for it.
+ */
+@Headers({"Content-Type: application/json", "Accept: application/json"})
+public interface TrackMetadataApi {
+
+    String PATH = "/rest/track-metadata";
+
+    @RequestLine("POST " + PATH)
+    TrackMetadataAnswer trackMetadata(TrackMetadataBody body);
+}

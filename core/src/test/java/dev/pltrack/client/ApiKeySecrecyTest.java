@@ -1,0 +1,158 @@
+package dev.pltrack.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.pltrack.testkit.FakePromptLayer;
+import dev.pltrack.testkit.FakePromptLayerExtension;
+import dev.pltrack.testkit.Fault;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API key never shows: not in a log line at any level (Feign's FULL wire log included), not in
+ * an exception message or stack trace, not in a {@code toString()}.
+ */
+class ApiKeySecrecyTest {
+
+    private static final String SECRET = "pl_s3cr3t_key_that_must_never_leak";
+
+    @RegisterExtension
+    static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension(SECRET);
+
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private Level previousLevel;
+
+    @BeforeEach
+    void captureEverythingAtTrace() {
+        previousLevel = root.getLevel();
+        root.setLevel(Level.TRACE);
+        captured.start();
+        root.addAppender(captured);
+    }
+
+    @AfterEach
+    void restoreLogging() {
+        root.detachAppender(captured);
+        root.setLevel(previousLevel);
+    }
+
+    private PromptLayerClient clientWithFullWireLog(FakePromptLayer fake) {
+        return clientWithFullWireLog(fake, PromptLayerConfig.DEFAULT_READ_TIMEOUT);
+    }
+
+    private PromptLayerClient clientWithFullWireLog(FakePromptLayer fake, Duration readTimeout) {
+        return PromptLayerClient.create(FakeBackedClients.configFor(fake)
+                .httpLogging(HttpLogging.FULL)
+                .readTimeout(readTimeout)
+                .build());
+    }
+
+    @Test
+    void theFullWireLogShowsTheExchangeWithTheKeyMasked() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(500));
+
+        clientWithFullWireLog(fake).track(31L, Map.of("user_id", "u-1"));
+
+        List<String> wireLog = messagesOf(RedactingHttpLogger.LOGGER_NAME);
+        assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("X-API-KEY: ****"));
+        assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("\"api_key\":\"****\"").contains("u-1"));
+        assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("HTTP/1.1 200"));
+        assertThat(messagesOf(PromptLayerClient.class.getName()))
+                .anySatisfy(line -> assertThat(line).contains("retrying"));
+        assertNoLogLineContainsTheKey();
+    }
+
+    @Test
+    void aServerAnswerThatEchoesTheKeyIsRedactedEverywhere() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(422, "{\"detail\":[{\"loc\":[\"body\",\"api_key\"],"
+                + "\"msg\":\"bad key " + SECRET + "\",\"input\":\"" + SECRET + "\"}]}"));
+
+        PromptLayerUnprocessableException failure = catchThrowableOfType(PromptLayerUnprocessableException.class,
+                () -> clientWithFullWireLog(fake).track(32L, Map.of("k", "v")));
+
+        assertThat(failure.getMessage()).contains("bad key ****").doesNotContain(SECRET);
+        assertThat(failure.responseBody()).contains("****").doesNotContain(SECRET);
+        assertThat(stackTraceOf(failure)).doesNotContain(SECRET);
+        assertNoLogLineContainsTheKey();
+    }
+
+    @Test
+    void successFalseEchoingTheKeyIsRedacted() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.successFalse("unknown key " + SECRET));
+
+        PromptLayerNotAcceptedException failure = catchThrowableOfType(PromptLayerNotAcceptedException.class,
+                () -> clientWithFullWireLog(fake).track(33L, Map.of("k", "v")));
+
+        assertThat(stackTraceOf(failure)).contains("unknown key ****").doesNotContain(SECRET);
+        assertNoLogLineContainsTheKey();
+    }
+
+    @Test
+    void transportFailuresCarryNoKey() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(4, Fault.delay(Duration.ofSeconds(2)));
+
+        PromptLayerTransportException failure = catchThrowableOfType(PromptLayerTransportException.class,
+                () -> clientWithFullWireLog(fake, Duration.ofMillis(300)).track(34L, Map.of("k", "v")));
+
+        assertThat(stackTraceOf(failure)).doesNotContain(SECRET);
+        assertNoLogLineContainsTheKey();
+    }
+
+    @Test
+    void noToStringShowsTheKey() {
+        FakePromptLayer fake = promptLayer.server();
+        PromptLayerConfig config = FakeBackedClients.configFor(fake).build();
+        PromptLayerConfig.Builder builder = FakeBackedClients.configFor(fake);
+        TrackMetadataBody body = new TrackMetadataBody(config.apiKey(), TrackRequest.of(1L, Map.of("k", "v")));
+
+        assertThat(List.of(config.toString(), builder.toString(), PromptLayerClient.create(config).toString(),
+                config.apiKey().toString(), body.toString()))
+                .allSatisfy(text -> assertThat(text).doesNotContain(SECRET))
+                .anySatisfy(text -> assertThat(text).contains("****"));
+    }
+
+    private List<String> messagesOf(String loggerName) {
+        return captured.list.stream()
+                .filter(event -> event.getLoggerName().equals(loggerName))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+    }
+
+    private void assertNoLogLineContainsTheKey() {
+        assertThat(captured.list).isNotEmpty();
+        List<String> everything = new ArrayList<>();
+        for (ILoggingEvent event : captured.list) {
+            everything.add(event.getFormattedMessage());
+            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                everything.add(t.getMessage());
+            }
+        }
+        assertThat(everything).noneSatisfy(line -> assertThat(line).contains(SECRET));
+    }
+
+    private static String stackTraceOf(Throwable failure) {
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

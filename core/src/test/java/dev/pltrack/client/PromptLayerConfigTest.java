@@ -1,0 +1,111 @@
+package dev.pltrack.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PromptLayerConfigTest {
+
+    private static final String KEY = "pl_config_test_secret_123";
+
+    @Test
+    void defaultsFollowTheSurface() {
+        PromptLayerConfig config = PromptLayerConfig.builder().apiKey(KEY).build();
+
+        assertThat(config.baseUrl()).hasToString("https://api.promptlayer.com");
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.retryPolicy()).isEqualTo(new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30)));
+        assertThat(config.allowInsecureHttp()).isFalse();
+        assertThat(config.httpLogging()).isEqualTo(HttpLogging.NONE);
+    }
+
+    @Test
+    void readsKeyAndBaseUrlFromTheEnvironment() {
+        Map<String, String> env = Map.of(
+                "PROMPTLAYER_API_KEY", KEY,
+                "PROMPTLAYER_BASE_URL", "https://pl.example.com/");
+
+        PromptLayerConfig config = PromptLayerConfig.builder().environment(env::get).build();
+
+        assertThat(config.apiKey()).isEqualTo(ApiKey.of(KEY));
+        assertThat(config.baseUrl()).hasToString("https://pl.example.com");
+    }
+
+    @Test
+    void explicitSettingsWinOverTheEnvironmentWhenGivenLater() {
+        Map<String, String> env = Map.of("PROMPTLAYER_API_KEY", "pl_from_env", "PROMPTLAYER_BASE_URL", " ");
+
+        PromptLayerConfig config = PromptLayerConfig.builder().environment(env::get).apiKey(KEY).build();
+
+        assertThat(config.apiKey()).isEqualTo(ApiKey.of(KEY));
+        assertThat(config.baseUrl()).hasToString(PromptLayerConfig.DEFAULT_BASE_URL);
+    }
+
+    @Test
+    void aMissingKeySaysHowToSetIt() {
+        MissingApiKeyException failure = catchThrowableOfType(MissingApiKeyException.class,
+                () -> PromptLayerConfig.builder().environment(name -> null).build());
+
+        assertThat(failure.property()).isEqualTo("promptlayer.api-key");
+        assertThat(failure.getMessage()).contains("PROMPTLAYER_API_KEY").contains("promptlayer.api-key")
+                .contains("promptlayer.enabled=false");
+        assertThat(catchThrowableOfType(MissingApiKeyException.class,
+                () -> PromptLayerConfig.builder().apiKey("   ").build())).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:1", "http://127.8.9.10", "http://[::1]:9000"})
+    void plainHttpIsAllowedToLoopback(String url) {
+        assertThat(PromptLayerConfig.builder().apiKey(KEY).baseUrl(url).build().baseUrl()).hasToString(url);
+    }
+
+    @Test
+    void plainHttpToAnyOtherHostIsRefusedUnlessAllowed() {
+        PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> PromptLayerConfig.builder().apiKey(KEY).baseUrl("http://pl.internal:8080").build());
+
+        assertThat(failure.property()).isEqualTo("promptlayer.base-url");
+        assertThat(failure.getMessage()).contains("plain http to pl.internal")
+                .contains("promptlayer.allow-insecure-http=true");
+        assertThat(PromptLayerConfig.builder().apiKey(KEY).baseUrl("http://pl.internal:8080")
+                .allowInsecureHttp(true).build().baseUrl()).hasToString("http://pl.internal:8080");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api.promptlayer.com", "ftp://x.example", "https://", "https://h/x?y=1", "https://u:p@h", "http://bad host"})
+    void refusesBaseUrlsThatAreNotPlainHttpOrHttpsUrls(String url) {
+        PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> PromptLayerConfig.builder().apiKey(KEY).baseUrl(url).build());
+
+        assertThat(failure.property()).isEqualTo("promptlayer.base-url");
+        assertThat(failure.getMessage()).startsWith("promptlayer.base-url");
+    }
+
+    @Test
+    void timeoutsMustBePositive() {
+        PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> PromptLayerConfig.builder().apiKey(KEY).readTimeout(Duration.ZERO).build());
+
+        assertThat(failure.property()).isEqualTo("promptlayer.read-timeout");
+        assertThat(failure.getMessage()).isEqualTo("promptlayer.read-timeout must be a positive duration (was PT0S)");
+        assertThat(catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> PromptLayerConfig.builder().apiKey(KEY).connectTimeout(Duration.ofSeconds(-1)).build())
+                .property()).isEqualTo("promptlayer.connect-timeout");
+    }
+
+    @Test
+    void retrySettingsAreChecked() {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1))).getMessage())
+                .isEqualTo("promptlayer.retry.max-attempts must be at least 1 (was 0)");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(1))).getMessage())
+                .startsWith("promptlayer.retry.max-backoff must not be shorter than promptlayer.retry.initial-backoff");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pltrack.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+    private final RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(1000));
+
+    private static PromptLayerException serverError() {
+        return new PromptLayerServerException(500, "boom", "", null);
+    }
+
+    @RepeatedTest(20)
+    void backoffDoublesWithJitterInTheUpperHalfAndIsCapped() {
+        assertThat(policy.delayBeforeNextAttempt(serverError(), 1)).get()
+                .satisfies(d -> assertThat(d).isBetween(Duration.ofMillis(50), Duration.ofMillis(100)));
+        assertThat(policy.delayBeforeNextAttempt(serverError(), 2)).get()
+                .satisfies(d -> assertThat(d).isBetween(Duration.ofMillis(100), Duration.ofMillis(200)));
+        assertThat(policy.delayBeforeNextAttempt(serverError(), 3)).get()
+                .satisfies(d -> assertThat(d).isBetween(Duration.ofMillis(200), Duration.ofMillis(400)));
+        assertThat(policy.delayBeforeNextAttempt(serverError(), 5)).get()
+                .satisfies(d -> assertThat(d).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000)));
+    }
+
+    @Test
+    void stopsAfterMaxAttempts() {
+        assertThat(policy.delayBeforeNextAttempt(serverError(), 6)).isEmpty();
+        assertThat(RetryPolicy.noRetries().delayBeforeNextAttempt(serverError(), 1)).isEmpty();
+    }
+
+    @Test
+    void neverRetriesWhatARetryCannotFix() {
+        assertThat(policy.delayBeforeNextAttempt(new PromptLayerUnauthorizedException(401, "", "", null), 1)).isEmpty();
+        assertThat(policy.delayBeforeNextAttempt(new PromptLayerNotAcceptedException(200, "", "", null), 1)).isEmpty();
+    }
+
+    @Test
+    void obeysRetryAfterUpToMaxBackoff() {
+        PromptLayerException shortPause = new PromptLayerRateLimitedException(429, "", "", Duration.ofMillis(700));
+        PromptLayerException longPause = new PromptLayerRateLimitedException(429, "", "", Duration.ofSeconds(5));
+
+        assertThat(policy.delayBeforeNextAttempt(shortPause, 1)).contains(Duration.ofMillis(700));
+        assertThat(policy.delayBeforeNextAttempt(longPause, 1)).isEmpty();
+    }
+
+    @Test
+    void retriesTransportFailures() {
+        assertThat(policy.delayBeforeNextAttempt(new PromptLayerTransportException(true, "slow", null), 1)).isPresent();
+        assertThat(policy.delayBeforeNextAttempt(new PromptLayerTransportException(false, "reset", null), 1)).isPresent();
+    }
+
+    @Test
+    void parsesRetryAfterAsSecondsOrHttpDate() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC);
+
+        assertThat(RetryAfter.parse("3", clock)).contains(Duration.ofSeconds(3));
+        assertThat(RetryAfter.parse("Mon, 30 Nov 2026 10:00:05 GMT", clock)).contains(Duration.ofSeconds(5));
+        assertThat(RetryAfter.parse("Mon, 30 Nov 2026 09:00:00 GMT", clock)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("soon", clock)).isEmpty();
+        assertThat(RetryAfter.parse("-1", clock)).isEmpty();
+        assertThat(RetryAfter.parse(null, clock)).isEmpty();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.pltrack.examples.plain;
+
+import dev.pltrack.client.InvalidTrackRequestException;
+import dev.pltrack.client.Metadata;
+import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerConfig;
+import dev.pltrack.client.PromptLayerException;
+import dev.pltrack.client.TrackResult;
+import dev.pltrack.testkit.FakePromptLayer;
+import dev.pltrack.testkit.Fault;
+import dev.pltrack.testkit.RecordedTrack;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Tracks metadata with pltrack's core client.
+ *
+ * <ul>
+ *   <li>Without {@code PROMPTLAYER_API_KEY} (demo mode) it starts the test kit's fake PromptLayer on
+ *       127.0.0.1, tracks a few requests against it (one retried after two 503s, one refused before
+ *       sending) and prints what the server received.</li>
+ *   <li>With a key it tracks against {@code PROMPTLAYER_BASE_URL} (default the real API):
+ *       {@code <request-id> [key=value ...]}.</li>
+ * </ul>
+ */
+public final class PlainJavaDemo {
+
+    private final PrintStream out;
+
+    PlainJavaDemo(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        int status = new PlainJavaDemo(System.out).run(System::getenv, args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    int run(Function<String, String> environment, String[] args) {
+        String key = environment.apply(PromptLayerConfig.API_KEY_ENV);
+        if (key == null || key.isBlank()) {
+            return runAgainstFake();
+        }
+        return runAgainstConfiguredServer(environment, args);
+    }
+
+    private int runAgainstFake() {
+        try (FakePromptLayer fake = FakePromptLayer.start()) {
+            out.println("No " + PromptLayerConfig.API_KEY_ENV + " set: demo mode against a fake PromptLayer at "
+                    + fake.baseUrl());
+            PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                    .apiKey(fake.apiKey())
+                    .baseUrl(fake.baseUrl())
+                    .build());
+
+            UUID session = UUID.fromString("6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162");
+            show(client.track(1001L, Metadata.builder()
+                    .put("user_id", "user-42")
+                    .put("session_id", session)
+                    .put("feature", "chat")
+                    .build()));
+            show(client.track(1001L, Metadata.builder().put("rating", 5).put("feature", "chat-v2").build()));
+
+            fake.failNext(2, Fault.status(503));
+            show(client.track(1002L, Map.of("user_id", "user-7", "feature", "summarise")));
+
+            try {
+                client.track(0L, Map.of("user_id", "user-7"));
+            } catch (InvalidTrackRequestException refused) {
+                out.println("refused before sending: " + refused.getMessage());
+            }
+
+            printWhatTheServerReceived(fake);
+            return 0;
+        }
+    }
+
+    private int runAgainstConfiguredServer(Function<String, String> environment, String[] args) {
+        if (args.length == 0) {
+            out.println("usage: PlainJavaDemo <request-id> [key=value ...]   (a PromptLayer request id from your logs)");
+            return 2;
+        }
+        PromptLayerClient client = PromptLayerClient.create(
+                PromptLayerConfig.builder().environment(environment).build());
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] entry = args[i].split("=", 2);
+            metadata.put(entry[0], entry.length == 2 ? entry[1] : "");
+        }
+        if (metadata.isEmpty()) {
+            metadata.put("source", "pltrack-plain-java-demo");
+        }
+        try {
+            show(client.track(Long.parseLong(args[0]), metadata));
+            return 0;
+        } catch (PromptLayerException | NumberFormatException failure) {
+            out.println("tracking failed: " + failure.getMessage());
+            return 1;
+        }
+    }
+
+    private void show(TrackResult result) {
+        out.println("tracked request " + result.requestId() + " in " + result.attempts()
+                + (result.attempts() == 1 ? " attempt: " : " attempts: ") + result.message());
+    }
+
+    private void printWhatTheServerReceived(FakePromptLayer fake) {
+        out.println();
+        out.println("What the fake PromptLayer received (" + fake.received().size() + " requests):");
+        for (RecordedTrack track : fake.received()) {
+            out.println("  #" + track.sequence() + " -> " + track.responseStatus()
+                    + "  request_id=" + track.requestId() + " metadata=" + track.metadata());
+        }
+        out.println("Metadata stored per request (later tracks win on the same key):");
+        fake.trackedRequestIds().stream().sorted().forEach(id ->
+                out.println("  " + id + ": " + fake.metadataFor(id)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pltrack.examples.plain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pltrack.testkit.FakePromptLayer;
+import dev.pltrack.testkit.FakePromptLayerExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PlainJavaDemoTest {
+
+    @RegisterExtension
+    static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension();
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PlainJavaDemo demo = new PlainJavaDemo(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void demoModeTracksAgainstTheFakeAndPrintsWhatItReceived() {
+        int status = demo.run(name -> null, new String[0]);
+
+        assertThat(status).isZero();
+        assertThat(printed())
+                .contains("demo mode against a fake PromptLayer at http://127.0.0.1:")
+                .contains("tracked request 1002 in 3 attempts")
+                .contains("refused before sending: Invalid track request: request_id must be a positive integer (was 0)")
+                .contains("What the fake PromptLayer received (5 requests):")
+                .contains("1001: {user_id=user-42, session_id=6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162, "
+                        + "feature=chat-v2, rating=5}")
+                .contains("1002: {");
+    }
+
+    @Test
+    void withAKeyItTracksAgainstTheConfiguredServer() {
+        FakePromptLayer fake = promptLayer.server();
+        Map<String, String> env = Map.of("PROMPTLAYER_API_KEY", fake.apiKey(), "PROMPTLAYER_BASE_URL", fake.baseUrl());
+
+        int status = demo.run(env::get, new String[] {"555", "user_id=u-1", "feature=cli"});
+
+        assertThat(status).isZero();
+        assertThat(fake.metadataFor(555L)).containsExactly(Map.entry("user_id", "u-1"), Map.entry("feature", "cli"));
+        assertThat(printed()).contains("tracked request 555 in 1 attempt: Metadata tracked successfully");
+    }
+
+    @Test
+    void withAKeyButNoRequestIdItPrintsUsage() {
+        int status = demo.run(Map.of("PROMPTLAYER_API_KEY", "pl_x")::get, new String[0]);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(printed()).startsWith("usage:");
+    }
+
+    @Test
+    void aFailureIsReportedWithoutTheKey() {
+        FakePromptLayer fake = promptLayer.server();
+        Map<String, String> env = Map.of("PROMPTLAYER_API_KEY", "pl_wrong_secret", "PROMPTLAYER_BASE_URL", fake.baseUrl());
+
+        int status = demo.run(env::get, new String[] {"556"});
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).startsWith("tracking failed: PromptLayer answered 401").doesNotContain("pl_wrong_secret");
+    }
+}
