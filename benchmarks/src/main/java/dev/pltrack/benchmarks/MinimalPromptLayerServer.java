@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MinimalPromptLayerServer implements AutoCloseable {
 
+    private static final String BODY = "{\"success\":true,\"message\":\"Metadata tracked successfully\"}";
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\n"
             + "Content-Type: application/json\r\n"
-            + "Content-Length: 57\r\n"
+            + "Content-Length: " + BODY.length() + "\r\n"
             + "\r\n"
-            + "{\"success\":true,\"message\":\"Metadata tracked successfully\"}").getBytes(StandardCharsets.US_ASCII);
+            + BODY).getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket serverSocket;
     private final AtomicLong served = new AtomicLong();
@@ -64,11 +65,15 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
              OutputStream out = socket.getOutputStream()) {
             while (running) {
-                int contentLength = readHeaders(in);
-                if (contentLength < 0) {
+                RequestHead head = readHead(in);
+                if (head == null) {
                     return;
                 }
-                in.skipNBytes(contentLength);
+                if (head.chunked()) {
+                    skipChunkedBody(in);
+                } else {
+                    in.skipNBytes(head.contentLength());
+                }
                 out.write(RESPONSE);
                 out.flush();
                 served.incrementAndGet();
@@ -78,35 +83,63 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
         }
     }
 
-    /** Reads one request head; returns its Content-Length, or -1 at end of stream. */
-    private static int readHeaders(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int contentLength = 0;
-        boolean sawAnyLine = false;
-        int previous = -1;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                return -1;
+    /** What the server needs from a request head: how its body is framed. */
+    private record RequestHead(long contentLength, boolean chunked) {
+    }
+
+    /** Reads one request head; null at end of stream. */
+    private static RequestHead readHead(InputStream in) throws IOException {
+        long contentLength = 0;
+        boolean chunked = false;
+        String line = readLine(in);
+        if (line == null) {
+            return null;
+        }
+        while (line != null && !line.isEmpty()) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                contentLength = Long.parseLong(line.substring("content-length:".length()).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
             }
-            if (b == '\n' && previous == '\r') {
-                String header = line.substring(0, line.length() - 1);
-                if (header.isEmpty()) {
-                    if (sawAnyLine) {
-                        return contentLength;
-                    }
-                } else {
-                    sawAnyLine = true;
-                    if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                        contentLength = Integer.parseInt(header.substring(15).strip());
+            line = readLine(in);
+        }
+        return new RequestHead(contentLength, chunked);
+    }
+
+    private static void skipChunkedBody(InputStream in) throws IOException {
+        while (true) {
+            String sizeLine = readLine(in);
+            if (sizeLine == null) {
+                throw new IOException("connection closed inside a chunked body");
+            }
+            int extension = sizeLine.indexOf(';');
+            long size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip(), 16);
+            if (size == 0) {
+                while (true) { // trailers, up to the empty line
+                    String trailer = readLine(in);
+                    if (trailer == null || trailer.isEmpty()) {
+                        return;
                     }
                 }
-                line.setLength(0);
-            } else {
-                line.append((char) b);
             }
-            previous = b;
+            in.skipNBytes(size);
+            readLine(in);
         }
+    }
+
+    /** One CRLF-terminated line without its terminator; null at end of stream. */
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                return line.substring(0, end);
+            }
+            line.append((char) b);
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 
     @Override

@@ -59,6 +59,15 @@ class PromptLayerConfigTest {
                 () -> PromptLayerConfig.builder().apiKey("   ").build())).isNotNull();
     }
 
+    @Test
+    void theRealEnvironmentIsReadAndTheBuildClearsTheKeyForTests() {
+        // Surefire blanks PROMPTLAYER_API_KEY, so a developer's real key can never reach a test.
+        MissingApiKeyException failure = catchThrowableOfType(MissingApiKeyException.class,
+                PromptLayerClient::fromEnvironment);
+
+        assertThat(failure).hasMessageContaining("PROMPTLAYER_API_KEY");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:1", "http://127.8.9.10", "http://[::1]:9000"})
     void plainHttpIsAllowedToLoopback(String url) {
