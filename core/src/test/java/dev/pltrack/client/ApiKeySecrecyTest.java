@@ -80,6 +80,31 @@ class ApiKeySecrecyTest {
     }
 
     @Test
+    void basicWireLoggingShowsTheCallButNoHeadersOrBody() {
+        FakePromptLayer fake = promptLayer.server();
+        PromptLayerClient client = PromptLayerClient.create(FakeBackedClients.configFor(fake)
+                .httpLogging(HttpLogging.BASIC)
+                .build());
+
+        client.track(35L, Map.of("user_id", "u-35"));
+
+        List<String> wireLog = messagesOf(RedactingHttpLogger.LOGGER_NAME);
+        assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("---> POST " + fake.baseUrl()));
+        assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("<--- HTTP/1.1 200"));
+        assertThat(wireLog).noneSatisfy(line -> assertThat(line).containsAnyOf("X-API-KEY", "u-35"));
+        assertNoLogLineContainsTheKey();
+    }
+
+    @Test
+    void withoutWireLoggingTheHttpLoggerStaysSilent() {
+        FakePromptLayer fake = promptLayer.server();
+
+        FakeBackedClients.clientFor(fake).track(36L, Map.of("user_id", "u-36"));
+
+        assertThat(messagesOf(RedactingHttpLogger.LOGGER_NAME)).isEmpty();
+    }
+
+    @Test
     void aServerAnswerThatEchoesTheKeyIsRedactedEverywhere() {
         FakePromptLayer fake = promptLayer.server();
         fake.failNext(1, Fault.status(422, "{\"detail\":[{\"loc\":[\"body\",\"api_key\"],"
