@@ -22,8 +22,8 @@ final class FeignApiFactory {
     private FeignApiFactory() {
     }
 
-    static TrackMetadataApi create(PromptLayerConfig config, Client transport, Clock clock, String userAgent) {
-        SecretRedactor redactor = new SecretRedactor(config.apiKey());
+    static TrackMetadataApi create(
+            PromptLayerConfig config, Client transport, SecretRedactor redactor, Clock clock, String userAgent) {
         return Feign.builder()
                 .client(transport)
                 .encoder(new JacksonEncoder(new ObjectMapper()))

@@ -34,10 +34,10 @@ public final class PromptLayerClient {
     private final TrackMetadataApi api;
     private final SecretRedactor redactor;
 
-    private PromptLayerClient(PromptLayerConfig config, TrackMetadataApi api) {
+    private PromptLayerClient(PromptLayerConfig config, TrackMetadataApi api, SecretRedactor redactor) {
         this.config = config;
         this.api = api;
-        this.redactor = new SecretRedactor(config.apiKey());
+        this.redactor = redactor;
     }
 
     /** A client on the default transport (the JDK's HTTP client). */
@@ -114,7 +114,7 @@ public final class PromptLayerClient {
         if (!answer.json() || answer.success() == null) {
             throw new PromptLayerInvalidResponseException(answer.status(),
                     "PromptLayer answered " + answer.status() + " with a body that is not its JSON answer"
-                            + " (is promptlayer.base-url pointing at PromptLayer?): " + abbreviate(body),
+                            + " (is promptlayer.base-url pointing at PromptLayer?): " + ResponseBodies.abbreviate(body),
                     body, null);
         }
         if (!answer.success()) {
@@ -146,10 +146,6 @@ public final class PromptLayerClient {
             Thread.currentThread().interrupt();
             throw failure;
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     @Override
@@ -191,7 +187,10 @@ public final class PromptLayerClient {
 
         public PromptLayerClient build() {
             Client chosen = transport != null ? transport : FeignApiFactory.jdkTransport(config);
-            return new PromptLayerClient(config, FeignApiFactory.create(config, chosen, clock, userAgent));
+            // One redactor for the wire log, the error decoder and the client's own messages.
+            SecretRedactor redactor = new SecretRedactor(config.apiKey());
+            return new PromptLayerClient(config,
+                    FeignApiFactory.create(config, chosen, redactor, clock, userAgent), redactor);
         }
     }
 }

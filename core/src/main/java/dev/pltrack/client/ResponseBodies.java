@@ -29,6 +29,11 @@ final class ResponseBodies {
         }
     }
 
+    /** A body short enough for an exception message. */
+    static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
     static Optional<JsonNode> jsonObject(String text) {
         if (text.isBlank()) {
             return Optional.empty();

@@ -73,7 +73,7 @@ final class StatusErrorDecoder implements ErrorDecoder {
     static Optional<String> serverMessage(String body) {
         Optional<JsonNode> json = ResponseBodies.jsonObject(body);
         if (json.isEmpty()) {
-            return body.isBlank() ? Optional.empty() : Optional.of(abbreviate(body.strip()));
+            return body.isBlank() ? Optional.empty() : Optional.of(ResponseBodies.abbreviate(body.strip()));
         }
         JsonNode node = json.get();
         for (String field : List.of("message", "error")) {
@@ -108,10 +108,6 @@ final class StatusErrorDecoder implements ErrorDecoder {
             parts.add(path.isEmpty() ? msg : String.join(".", path) + ": " + msg);
         }
         return String.join("; ", parts);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private static String firstHeader(Response response, String name) {

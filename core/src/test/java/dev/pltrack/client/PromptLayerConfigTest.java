@@ -60,7 +60,7 @@ class PromptLayerConfigTest {
     }
 
     @Test
-    void theRealEnvironmentIsReadAndTheBuildClearsTheKeyForTests() {
+    void fromEnvironmentReadsTheRealEnvironmentWhichTheBuildKeepsKeyless() {
         // Surefire blanks PROMPTLAYER_API_KEY, so a developer's real key can never reach a test.
         MissingApiKeyException failure = catchThrowableOfType(MissingApiKeyException.class,
                 PromptLayerClient::fromEnvironment);

@@ -14,9 +14,9 @@ import dev.pltrack.testkit.FakePromptLayerExtension;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A redirect is never followed: it would carry the API key to wherever it points. */
 class RedirectTest {
