@@ -32,7 +32,13 @@ public enum FailureReason {
     /** A 200 whose body is not the JSON PromptLayer sends. */
     INVALID_RESPONSE(false),
     /** A 200 whose body says {@code "success": false}. */
-    NOT_ACCEPTED(false);
+    NOT_ACCEPTED(false),
+    /** The delivery queue was full and the overflow policy refused the track. */
+    QUEUE_FULL(false),
+    /** The delivery engine was closed (or closing) when the track was submitted. */
+    ENGINE_CLOSED(false),
+    /** The engine was closed and the shutdown timeout ran out before the track could be delivered. */
+    SHUTDOWN_TIMEOUT(false);
 
     private final boolean retryable;
 

@@ -8,12 +8,11 @@ import java.util.Map;
 /**
  * The rules a track must keep before it is sent, from PromptLayer's documentation and official
  * SDKs: a positive request id, at least one metadata entry, keys non-blank and at most
- * {@value #MAX_KEY_LENGTH} characters, values strings. Every violation is reported, not only the
+ * {@value MetadataKeys#MAX_LENGTH} characters, values strings. Every violation is reported, not only the
  * first.
  */
 final class TrackRequestValidator {
 
-    static final int MAX_KEY_LENGTH = 1024;
     private static final int SHOWN_KEY_LENGTH = 40;
 
     private TrackRequestValidator() {
@@ -46,11 +45,9 @@ final class TrackRequestValidator {
             return;
         }
         String field = fieldName(text);
-        if (text.isBlank()) {
-            violations.add(new Violation(field, "key must not be blank"));
-        } else if (text.length() > MAX_KEY_LENGTH) {
-            violations.add(new Violation(field,
-                    "key must be at most " + MAX_KEY_LENGTH + " characters (was " + text.length() + ")"));
+        String keyRule = MetadataKeys.ruleBroken(text);
+        if (keyRule != null) {
+            violations.add(new Violation(field, "key " + keyRule));
         }
         if (value == null) {
             violations.add(new Violation(field, "must not be null (leave the key out instead)"));

@@ -1,0 +1,563 @@
+package dev.pltrack.delivery;
+
+import dev.pltrack.client.FailureReason;
+import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerException;
+import dev.pltrack.client.RetryPolicy;
+import dev.pltrack.client.TrackRequest;
+import dev.pltrack.client.TrackResult;
+import dev.pltrack.internal.RateLimitedLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers tracks to PromptLayer in the background, so that tracking never makes the caller wait for
+ * the network.
+ *
+ * <pre>{@code
+ * DeliveryEngine engine = DeliveryEngine.builder(client).build();   // starts its sender threads
+ * engine.track(requestId, Map.of("user_id", "u-42"));              // validates, queues, returns at once
+ * ...
+ * engine.close();                                                   // flushes within shutdown-timeout
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Bounded: at most {@code queue-capacity} tracks are pending (waiting, being sent or waiting for
+ *       a retry). Beyond that, {@link OverflowPolicy} decides; every refusal is counted, fails its
+ *       future with {@link TrackRejectedException} and is reported by a rate-limited warning.</li>
+ *   <li>Coalescing: tracks for a request id that is still waiting merge into one call, later keys
+ *       winning, as PromptLayer merges them. At most one call per request id is under way at a time,
+ *       so an older value can never overwrite a newer one.</li>
+ *   <li>A fixed set of named daemon sender threads blocks on the queue (no thread per call, no
+ *       polling). A failed attempt that the {@link RetryPolicy} retries waits on a timer, not on a
+ *       sender.</li>
+ *   <li>{@link #close()} refuses new tracks and delivers what is pending until {@code shutdown-timeout};
+ *       what is left, and every track PromptLayer refused or that ran out of retries, goes to the
+ *       {@link DeadLetterHandler} once.</li>
+ * </ul>
+ *
+ * Thread-safe. {@link #stats()} reads the counters; {@link DeliveryListener}s hear each event.
+ */
+public final class DeliveryEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+    private static final PendingTrack STOP = PendingTrack.FINISHED;
+    private static final long WORKER_STOP_GRACE_MILLIS = 1_000;
+
+    private final PromptLayerClient client;
+    private final DeliveryConfig config;
+    private final RetryPolicy retryPolicy;
+    private final DeadLetterHandler deadLetters;
+    private final List<DeliveryListener> listeners;
+    private final DeliveryCounters counters;
+    private final Semaphore room;
+    private final ConcurrentHashMap<Long, PendingTrack> byRequestId = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<PendingTrack> ready = new LinkedBlockingQueue<>();
+    private final ScheduledThreadPoolExecutor retryTimer;
+    private final List<Thread> senders = new ArrayList<>();
+    private final RateLimitedLog overflowWarnings = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
+    private final Object drainMonitor = new Object();
+    private final AtomicInteger drainWaiters = new AtomicInteger();
+    private final Object lifecycle = new Object();
+    private volatile boolean closed;
+    private volatile boolean terminated;
+    private volatile long closeDeadlineNanos;
+
+    private DeliveryEngine(Builder builder) {
+        this.client = builder.client;
+        this.config = builder.config;
+        this.retryPolicy = client.config().retryPolicy();
+        this.deadLetters = builder.deadLetters;
+        this.listeners = List.copyOf(builder.listeners);
+        this.counters = new DeliveryCounters(builder.clock);
+        this.room = new Semaphore(config.queueCapacity());
+        String name = "pltrack-delivery-" + ENGINES.incrementAndGet();
+        this.retryTimer = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, name + "-retry-timer"));
+        retryTimer.setRemoveOnCancelPolicy(true);
+        for (int i = 1; i <= config.workers(); i++) {
+            senders.add(daemon(this::sendLoop, name + "-sender-" + i));
+        }
+        senders.forEach(Thread::start);
+    }
+
+    /** An engine with default settings on {@code client}, started. */
+    public static DeliveryEngine start(PromptLayerClient client) {
+        return builder(client).build();
+    }
+
+    public static Builder builder(PromptLayerClient client) {
+        return new Builder(client);
+    }
+
+    public DeliveryConfig config() {
+        return config;
+    }
+
+    /** The client the engine sends with; its {@link PromptLayerClient#track} is the synchronous way. */
+    public PromptLayerClient client() {
+        return client;
+    }
+
+    /**
+     * Validates and queues a track, returning at once.
+     *
+     * @return completes with PromptLayer's answer once delivered (possibly merged with other tracks for
+     *         the same request id), or exceptionally with the {@link PromptLayerException} that ended
+     *         it: {@link TrackRejectedException} if it was refused now, the last failure if it was
+     *         given up, {@link TrackAbandonedException} if the engine closed first
+     * @throws dev.pltrack.client.InvalidTrackRequestException when a rule is broken; nothing is queued
+     */
+    public CompletableFuture<TrackResult> track(long requestId, Map<String, String> metadata) {
+        return track(TrackRequest.of(requestId, metadata));
+    }
+
+    /** As {@link #track(long, Map)}, for a request validated earlier. */
+    public CompletableFuture<TrackResult> track(TrackRequest request) {
+        Object admitted = admit(request);
+        if (admitted instanceof PendingTrack pending) {
+            return pending.observe();
+        }
+        return CompletableFuture.failedFuture(refusal(request.requestId(), (FailureReason) admitted));
+    }
+
+    /**
+     * Queues a track without a future, for callers that only need to know whether it was accepted
+     * (the {@code @TrackMetadata} interceptors). A refusal is counted and reported as by {@link #track}.
+     *
+     * @return true if queued or merged, false if refused
+     */
+    public boolean offer(TrackRequest request) {
+        return admit(request) instanceof PendingTrack;
+    }
+
+    /**
+     * Waits until every accepted track has finished (delivered or failed), without closing.
+     *
+     * @return true if nothing is pending, false if {@code timeout} ran out first
+     */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        return awaitDrained(System.nanoTime() + timeout.toNanos());
+    }
+
+    public DeliveryStats stats() {
+        return counters.snapshot(ready.size(), pending(), config.queueCapacity());
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The pending track for a request id or a refusal reason: the one admission path. */
+    private Object admit(TrackRequest request) {
+        if (closed) {
+            return refuse(request.requestId(), FailureReason.ENGINE_CLOSED);
+        }
+        long requestId = request.requestId();
+        PendingTrack fresh = null;
+        while (true) {
+            PendingTrack head = byRequestId.get(requestId);
+            if (head == null) {
+                if (fresh == null) {
+                    FailureReason refused = takeRoom();
+                    if (refused != null) {
+                        return refuse(requestId, refused);
+                    }
+                    fresh = new PendingTrack(request, System.nanoTime());
+                }
+                if (byRequestId.putIfAbsent(requestId, fresh) == null) {
+                    counters.submitted.increment();
+                    ready.offer(fresh);
+                    abandonIfTerminated(fresh);
+                    return fresh;
+                }
+                continue;
+            }
+            PendingTrack carrier = head.merge(request.metadata(), fresh);
+            if (carrier == PendingTrack.NEEDS_SUCCESSOR) {
+                FailureReason refused = takeRoom();
+                if (refused != null) {
+                    return refuse(requestId, refused);
+                }
+                fresh = new PendingTrack(request, System.nanoTime());
+            } else if (carrier != PendingTrack.FINISHED) {
+                counters.submitted.increment();
+                if (carrier != fresh) {
+                    counters.coalesced.increment();
+                    if (fresh != null) {
+                        freeRoom();
+                    }
+                }
+                abandonIfTerminated(head);
+                return carrier;
+            }
+        }
+    }
+
+    /** Takes room for one more pending track, or says why not. */
+    private FailureReason takeRoom() {
+        boolean taken;
+        if (config.overflowPolicy() == OverflowPolicy.BLOCK) {
+            try {
+                taken = room.tryAcquire(config.blockTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                taken = false;
+            }
+        } else {
+            taken = room.tryAcquire();
+        }
+        if (taken && closed) {
+            freeRoom();
+            return FailureReason.ENGINE_CLOSED;
+        }
+        return taken ? null : closed ? FailureReason.ENGINE_CLOSED : FailureReason.QUEUE_FULL;
+    }
+
+    private void freeRoom() {
+        room.release();
+        if (drainWaiters.get() > 0) {
+            synchronized (drainMonitor) {
+                drainMonitor.notifyAll();
+            }
+        }
+    }
+
+    private int pending() {
+        return config.queueCapacity() - room.availablePermits();
+    }
+
+    private FailureReason refuse(long requestId, FailureReason reason) {
+        counters.rejected(reason);
+        if (reason == FailureReason.QUEUE_FULL) {
+            overflowWarnings.warn(leftOut -> "PromptLayer delivery queue is full (" + config.queueCapacity()
+                    + " pending, " + config.overflowPolicy() + "): track for request " + requestId + " refused"
+                    + (leftOut > 0 ? "; " + leftOut + " more refused since the last warning" : "")
+                    + ". Raise " + DeliveryConfig.QUEUE_CAPACITY_PROPERTY + " or "
+                    + DeliveryConfig.WORKERS_PROPERTY + ", or check that PromptLayer is reachable.");
+        }
+        if (!listeners.isEmpty()) {
+            TrackRejectedException refusal = refusal(requestId, reason);
+            notifyListeners(listener -> listener.rejected(requestId, refusal));
+        }
+        return reason;
+    }
+
+    private TrackRejectedException refusal(long requestId, FailureReason reason) {
+        return new TrackRejectedException(reason, reason == FailureReason.QUEUE_FULL
+                ? "Track for request " + requestId + " refused: the delivery queue is full ("
+                        + DeliveryConfig.QUEUE_CAPACITY_PROPERTY + "=" + config.queueCapacity() + ")"
+                : "Track for request " + requestId + " refused: the delivery engine is closed");
+    }
+
+    private void sendLoop() {
+        // A sender whose interrupt was swallowed by a call under way still stops once terminated.
+        while (!terminated) {
+            PendingTrack pending;
+            try {
+                pending = ready.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (pending == STOP) {
+                return;
+            }
+            TrackRequest attempt = pending.beginAttempt();
+            if (attempt != null) {
+                send(pending, attempt);
+            }
+        }
+    }
+
+    private void send(PendingTrack pending, TrackRequest attempt) {
+        counters.inFlight.incrementAndGet();
+        try {
+            TrackResult result = client.trackOnce(attempt);
+            long latency = System.nanoTime() - pending.firstSubmittedNanos;
+            if (finish(pending, result)) {
+                counters.delivered(latency);
+                notifyListeners(listener -> listener.delivered(result, Duration.ofNanos(latency)));
+            }
+        } catch (PromptLayerException failure) {
+            failed(pending, attempt, failure);
+        } catch (RuntimeException unexpected) {
+            LOG.error("Unexpected failure sending a track for PromptLayer request {}", attempt.requestId(), unexpected);
+            failed(pending, attempt, new PromptLayerException(FailureReason.NETWORK,
+                    "Unexpected failure sending the track: " + unexpected, unexpected));
+        } finally {
+            counters.inFlight.decrementAndGet();
+        }
+    }
+
+    private void failed(PendingTrack pending, TrackRequest attempt, PromptLayerException failure) {
+        Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(failure, pending.attempts());
+        if (delay.isEmpty() || !retryFitsBeforeDeadline(delay.get())) {
+            giveUp(pending, failure);
+            return;
+        }
+        PendingTrack folded = pending.awaitRetry(failure);
+        if (folded == PendingTrack.FINISHED) {
+            return;
+        }
+        if (folded != null) {
+            counters.coalesced.increment();
+            freeRoom();
+        }
+        counters.retried.increment();
+        counters.awaitingRetry.incrementAndGet();
+        long delayNanos = delay.get().toNanos();
+        try {
+            ScheduledFuture<?> task = retryTimer.schedule(() -> {
+                counters.awaitingRetry.decrementAndGet();
+                ready.offer(pending);
+            }, delayNanos, TimeUnit.NANOSECONDS);
+            pending.retryScheduled(task, System.nanoTime() + delayNanos);
+        } catch (RejectedExecutionException timerStopped) {
+            counters.awaitingRetry.decrementAndGet();
+            giveUp(pending, failure);
+            return;
+        }
+        LOG.debug("Track for PromptLayer request {} failed ({}), attempt {}; retrying in {} ms",
+                attempt.requestId(), failure.reason(), pending.attempts(), delay.get().toMillis());
+        notifyListeners(listener -> listener.retrying(attempt, failure, delay.get()));
+    }
+
+    private boolean retryFitsBeforeDeadline(Duration delay) {
+        return !closed || System.nanoTime() + delay.toNanos() - closeDeadlineNanos < 0;
+    }
+
+    private void giveUp(PendingTrack pending, PromptLayerException failure) {
+        TrackRequest request = pending.snapshot();
+        if (finish(pending, failure)) {
+            deadLetter(new DeadLetter(request, failure, pending.attempts()));
+        }
+    }
+
+    /**
+     * Ends a track: frees its request id for the successor (sent next) or for new tracks, completes
+     * its observers and frees its room.
+     *
+     * @return false if it had ended already
+     */
+    private boolean finish(PendingTrack pending, Object outcome) {
+        if (!pending.finish(outcome)) {
+            return false;
+        }
+        PendingTrack next = pending.takeSuccessor();
+        if (next != null) {
+            byRequestId.replace(pending.requestId, pending, next);
+            ready.offer(next);
+            abandonIfTerminated(next);
+        } else {
+            byRequestId.remove(pending.requestId, pending);
+        }
+        pending.completeObservers();
+        freeRoom();
+        return true;
+    }
+
+    private void deadLetter(DeadLetter letter) {
+        counters.failed(letter.reason());
+        try {
+            deadLetters.handle(letter);
+        } catch (RuntimeException e) {
+            LOG.error("Dead-letter handler {} failed for PromptLayer request {}", deadLetters,
+                    letter.request().requestId(), e);
+        }
+        notifyListeners(listener -> listener.failed(letter));
+    }
+
+    private void notifyListeners(Consumer<DeliveryListener> event) {
+        for (DeliveryListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery listener {} failed", listener, e);
+            }
+        }
+    }
+
+    /**
+     * Stops intake, delivers what is pending until {@code shutdown-timeout} runs out, then gives up
+     * the rest (each to the dead-letter handler) and stops the engine's threads. Idempotent; a second
+     * call returns at once.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closeDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
+            closed = true;
+        }
+        int atClose = pending();
+        giveUpRetriesDueAfterDeadline();
+        boolean drained;
+        try {
+            drained = awaitDrained(closeDeadlineNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        terminated = true;
+        retryTimer.shutdownNow();
+        stopSenders(drained);
+        int abandoned = 0;
+        for (PendingTrack head : byRequestId.values()) {
+            abandoned += abandon(head);
+        }
+        if (abandoned > 0) {
+            LOG.warn("PromptLayer delivery closed: {} of {} pending tracks could not be delivered within {} ({}"
+                    + "); they went to the dead-letter handler", abandoned, atClose, config.shutdownTimeout(),
+                    DeliveryConfig.SHUTDOWN_TIMEOUT_PROPERTY);
+        } else if (atClose > 0) {
+            LOG.debug("PromptLayer delivery closed; {} pending tracks were flushed", atClose);
+        }
+    }
+
+    private void giveUpRetriesDueAfterDeadline() {
+        for (PendingTrack head : byRequestId.values()) {
+            if (head.retryDueAfter(closeDeadlineNanos) && head.cancelRetry()) {
+                counters.awaitingRetry.decrementAndGet();
+                giveUp(head, head.lastFailure());
+            }
+        }
+    }
+
+    private boolean awaitDrained(long deadlineNanos) throws InterruptedException {
+        drainWaiters.incrementAndGet();
+        try {
+            synchronized (drainMonitor) {
+                while (pending() > 0) {
+                    long left = deadlineNanos - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(drainMonitor, left);
+                }
+                return true;
+            }
+        } finally {
+            drainWaiters.decrementAndGet();
+        }
+    }
+
+    private void stopSenders(boolean drained) {
+        for (Thread sender : senders) {
+            if (drained) {
+                ready.offer(STOP);
+            } else {
+                sender.interrupt();
+            }
+        }
+        for (Thread sender : senders) {
+            try {
+                sender.join(WORKER_STOP_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A track admitted while the engine was terminating is given up at once rather than forgotten. */
+    private void abandonIfTerminated(PendingTrack pending) {
+        if (terminated) {
+            abandon(pending);
+        }
+    }
+
+    /** Gives up a pending track and its successor at shutdown; returns how many were given up. */
+    private int abandon(PendingTrack head) {
+        int abandoned = 0;
+        for (PendingTrack pending = head; pending != null; ) {
+            if (pending.cancelRetry()) {
+                counters.awaitingRetry.decrementAndGet();
+            }
+            TrackRequest request = pending.snapshot();
+            PromptLayerException last = pending.lastFailure();
+            TrackAbandonedException failure = new TrackAbandonedException("Track for request " + request.requestId()
+                    + " not delivered: the engine closed and " + DeliveryConfig.SHUTDOWN_TIMEOUT_PROPERTY + " ("
+                    + config.shutdownTimeout() + ") ran out"
+                    + (last != null ? "; last attempt failed: " + last.reason() : ""), last);
+            PendingTrack next = pending.takeSuccessor();
+            if (pending.finish(failure)) {
+                byRequestId.remove(pending.requestId, pending);
+                pending.completeObservers();
+                freeRoom();
+                deadLetter(new DeadLetter(request, failure, pending.attempts()));
+                abandoned++;
+            }
+            pending = next;
+        }
+        return abandoned;
+    }
+
+    @Override
+    public String toString() {
+        return "DeliveryEngine{" + config + ", client=" + client + ", closed=" + closed + "}";
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Wires an engine: the client, settings, dead-letter handler and listeners. */
+    public static final class Builder {
+        private final PromptLayerClient client;
+        private DeliveryConfig config = DeliveryConfig.defaults();
+        private DeadLetterHandler deadLetters = new LoggingDeadLetterHandler();
+        private final List<DeliveryListener> listeners = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(PromptLayerClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+        }
+
+        public Builder config(DeliveryConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        public Builder deadLetterHandler(DeadLetterHandler handler) {
+            this.deadLetters = Objects.requireNonNull(handler, "deadLetterHandler");
+            return this;
+        }
+
+        public Builder listener(DeliveryListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The clock for {@link DeliveryStats#lastFailureAt()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Builds and starts the engine (its sender threads run until {@link DeliveryEngine#close()}). */
+        public DeliveryEngine build() {
+            return new DeliveryEngine(this);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.pltrack.delivery;
+
+import dev.pltrack.client.FailureReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A snapshot of the engine's counters (totals since it started) and gauges (now). Every submission
+ * ends in exactly one of: coalesced into another, delivered, failed, rejected, or still pending, so
+ * {@code submitted == coalesced + delivered + failed + pending} and rejected submissions are counted
+ * on top of {@code submitted}.
+ *
+ * @param submitted        tracks accepted by {@link DeliveryEngine#track}
+ * @param coalesced        submissions merged into a track for the same request id that was still waiting
+ * @param delivered        HTTP calls PromptLayer accepted
+ * @param failed           tracks given up (PromptLayer refused them, retries ran out, or the engine
+ *                         closed first); each one went to the dead-letter handler
+ * @param failedByReason   {@code failed}, split by reason
+ * @param rejected         submissions refused: queue full or engine closed
+ * @param rejectedByReason {@code rejected}, split by reason
+ * @param retried          attempts scheduled again after a retryable failure
+ * @param queued           tracks waiting for a sender now
+ * @param awaitingRetry    tracks waiting for their next attempt now
+ * @param inFlight         HTTP calls under way now
+ * @param pending          tracks accepted and not yet finished (the queue depth that capacity bounds)
+ * @param capacity         the configured queue capacity
+ * @param latencyTotal     sum over delivered tracks of the time from first submission to PromptLayer's answer
+ * @param latencyMax       the longest such time
+ * @param lastFailureAt    when a track last failed, if ever
+ * @param lastFailure      why it failed
+ */
+public record DeliveryStats(
+        long submitted,
+        long coalesced,
+        long delivered,
+        long failed,
+        Map<FailureReason, Long> failedByReason,
+        long rejected,
+        Map<FailureReason, Long> rejectedByReason,
+        long retried,
+        int queued,
+        int awaitingRetry,
+        int inFlight,
+        int pending,
+        int capacity,
+        Duration latencyTotal,
+        Duration latencyMax,
+        Optional<Instant> lastFailureAt,
+        Optional<FailureReason> lastFailure) {
+
+    public DeliveryStats {
+        failedByReason = Map.copyOf(failedByReason);
+        rejectedByReason = Map.copyOf(rejectedByReason);
+    }
+
+    /** Failed tracks for one reason. */
+    public long failed(FailureReason reason) {
+        return failedByReason.getOrDefault(reason, 0L);
+    }
+
+    /** Rejected submissions for one reason. */
+    public long rejected(FailureReason reason) {
+        return rejectedByReason.getOrDefault(reason, 0L);
+    }
+
+    /** {@code pending / capacity}, from 0 to 1: how close the engine is to refusing tracks. */
+    public double saturation() {
+        return capacity == 0 ? 0 : (double) pending / capacity;
+    }
+
+    /** Mean time from submission to delivery, zero before the first delivery. */
+    public Duration latencyMean() {
+        return delivered == 0 ? Duration.ZERO : latencyTotal.dividedBy(delivered);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.pltrack.tracking;
+
+/**
+ * What became of annotated calls since the handler started. Together with the delivery engine's
+ * {@code DeliveryStats}, which takes over from {@code tracked}, nothing goes uncounted.
+ *
+ * @param tracked       calls whose track was handed to the delivery engine and accepted
+ * @param refused       calls whose track the engine refused (queue full or closed)
+ * @param noRequestId   calls for which no request id was found (parameter, return value, context)
+ * @param invalid       calls whose request id or metadata broke a rule: nothing was sent
+ * @param misused       calls not tracked because the method misuses the annotations
+ * @param unconvertible argument values that could not become text: their key was left out
+ */
+public record TrackingStats(long tracked, long refused, long noRequestId, long invalid, long misused,
+        long unconvertible) {
+
+    /** Calls that were not tracked, for whatever reason. */
+    public long untracked() {
+        return refused + noRequestId + invalid + misused;
+    }
+}
