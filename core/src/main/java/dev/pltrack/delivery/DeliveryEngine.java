@@ -291,9 +291,10 @@ public final class DeliveryEngine implements AutoCloseable {
         try {
             TrackResult result = client.trackOnce(attempt);
             long latency = System.nanoTime() - pending.firstSubmittedNanos;
-            if (finish(pending, result)) {
+            if (pending.finish(result)) {
                 counters.delivered(latency);
                 notifyListeners(listener -> listener.delivered(result, Duration.ofNanos(latency)));
+                release(pending);
             }
         } catch (PromptLayerException failure) {
             failed(pending, attempt, failure);
@@ -307,6 +308,12 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     private void failed(PendingTrack pending, TrackRequest attempt, PromptLayerException failure) {
+        if (terminated) {
+            // Most likely the interrupt that close() sends at its deadline: close() gives it up as
+            // abandoned (SHUTDOWN_TIMEOUT), with this failure as the cause.
+            pending.noteFailure(failure);
+            return;
+        }
         Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(failure, pending.attempts());
         if (delay.isEmpty() || !retryFitsBeforeDeadline(delay.get())) {
             giveUp(pending, failure);
@@ -345,21 +352,18 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private void giveUp(PendingTrack pending, PromptLayerException failure) {
         TrackRequest request = pending.snapshot();
-        if (finish(pending, failure)) {
+        if (pending.finish(failure)) {
             deadLetter(new DeadLetter(request, failure, pending.attempts()));
+            release(pending);
         }
     }
 
     /**
-     * Ends a track: frees its request id for the successor (sent next) or for new tracks, completes
-     * its observers and frees its room.
-     *
-     * @return false if it had ended already
+     * After a track has finished and been counted: frees its request id for the successor (sent
+     * next) or for new tracks, frees its room and completes its observers, last, so that whoever a
+     * completed future wakes sees counters and gauges already up to date.
      */
-    private boolean finish(PendingTrack pending, Object outcome) {
-        if (!pending.finish(outcome)) {
-            return false;
-        }
+    private void release(PendingTrack pending) {
         PendingTrack next = pending.takeSuccessor();
         if (next != null) {
             byRequestId.replace(pending.requestId, pending, next);
@@ -368,9 +372,8 @@ public final class DeliveryEngine implements AutoCloseable {
         } else {
             byRequestId.remove(pending.requestId, pending);
         }
-        pending.completeObservers();
         freeRoom();
-        return true;
+        pending.completeObservers();
     }
 
     private void deadLetter(DeadLetter letter) {
@@ -500,10 +503,8 @@ public final class DeliveryEngine implements AutoCloseable {
                     + (last != null ? "; last attempt failed: " + last.reason() : ""), last);
             PendingTrack next = pending.takeSuccessor();
             if (pending.finish(failure)) {
-                byRequestId.remove(pending.requestId, pending);
-                pending.completeObservers();
-                freeRoom();
                 deadLetter(new DeadLetter(request, failure, pending.attempts()));
+                release(pending);
                 abandoned++;
             }
             pending = next;

@@ -156,6 +156,10 @@ final class PendingTrack {
         return retryTask != null && retryDueNanos - deadlineNanos > 0;
     }
 
+    synchronized void noteFailure(PromptLayerException failure) {
+        lastFailure = failure;
+    }
+
     synchronized PromptLayerException lastFailure() {
         return lastFailure;
     }

@@ -1,0 +1,217 @@
+package dev.pltrack.delivery;
+
+import static dev.pltrack.testkit.PromptLayerAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pltrack.client.FailureReason;
+import dev.pltrack.client.InvalidTrackRequestException;
+import dev.pltrack.client.PromptLayerServerException;
+import dev.pltrack.client.PromptLayerUnauthorizedException;
+import dev.pltrack.client.TrackRequest;
+import dev.pltrack.client.TrackResult;
+import dev.pltrack.testkit.FakePromptLayer;
+import dev.pltrack.testkit.FakePromptLayerExtension;
+import dev.pltrack.testkit.Fault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Background delivery: the caller never waits, failures are retried off the senders, nothing is lost. */
+class DeliveryEngineTest {
+
+    @RegisterExtension
+    static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension();
+
+    @Test
+    void theCallerReturnsBeforeASlowServerAnswers() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.respondSlowly(Duration.ofSeconds(2));
+        try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
+            long started = System.nanoTime();
+            CompletableFuture<TrackResult> delivery = engine.track(11L, Map.of("user_id", "u-1"));
+            Duration callerWaited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(delivery).isNotDone();
+            assertThat(callerWaited).isLessThan(Duration.ofSeconds(1));
+            TrackResult result = delivery.get(10, TimeUnit.SECONDS);
+            assertThat(result.requestId()).isEqualTo(11L);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        }
+        assertThat(fake).hasTracked(11L, Map.of("user_id", "u-1"));
+    }
+
+    @Test
+    void invalidTracksAreRefusedAtOnceAndNothingIsQueued() {
+        FakePromptLayer fake = promptLayer.server();
+        try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
+            assertThatThrownBy(() -> engine.track(0L, Map.of("k", "v")))
+                    .isInstanceOf(InvalidTrackRequestException.class)
+                    .hasMessageContaining("request_id must be a positive integer (was 0)");
+            assertThat(engine.stats().submitted()).isZero();
+        }
+        assertThat(fake).hasReceivedNothing();
+    }
+
+    @Test
+    void aRetryWaitsOnTheTimerSoOtherTracksAreNotHeldUp() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(1)));
+        // One sender: if the retry's pause held it, track 2 would wait behind track 1.
+        try (DeliveryEngine engine = Engines.engineFor(fake).config(Engines.config().workers(1).build()).build()) {
+            CompletableFuture<TrackResult> first = engine.track(1L, Map.of("k", "one"));
+            fake.awaitReceived(1, Duration.ofSeconds(5));
+            CompletableFuture<TrackResult> second = engine.track(2L, Map.of("k", "two"));
+
+            second.get(5, TimeUnit.SECONDS);
+            assertThat(first).isNotDone();
+            assertThat(first.get(10, TimeUnit.SECONDS).attempts()).isEqualTo(1);
+            assertThat(engine.stats().retried()).isEqualTo(1);
+        }
+        assertThat(fake.received()).extracting(track -> track.requestId() + ":" + track.responseStatus())
+                .containsExactly("1:429", "2:200", "1:200");
+    }
+
+    @Test
+    void aRetriedTrackSucceedsAndCountsItsRetries() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(2, Fault.status(503));
+        try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
+            engine.track(5L, Map.of("k", "v")).get(10, TimeUnit.SECONDS);
+            DeliveryStats stats = engine.stats();
+            assertThat(stats.retried()).isEqualTo(2);
+            assertThat(stats.delivered()).isEqualTo(1);
+            assertThat(stats.pending()).isZero();
+        }
+        assertThat(fake.received()).hasSize(3);
+    }
+
+    @Test
+    void aTrackPromptLayerRefusesGoesToTheDeadLetterHandlerWithoutRetry() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(401));
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        try (DeliveryEngine engine = Engines.engineFor(fake).deadLetterHandler(deadLetters).build()) {
+            CompletableFuture<TrackResult> delivery = engine.track(9L, Map.of("k", "v"));
+
+            assertThatThrownBy(() -> delivery.get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(PromptLayerUnauthorizedException.class);
+            assertThat(deadLetters.letters).singleElement().satisfies(letter -> {
+                assertThat(letter.request()).isEqualTo(TrackRequest.of(9L, Map.of("k", "v")));
+                assertThat(letter.reason()).isEqualTo(FailureReason.UNAUTHORIZED);
+                assertThat(letter.attempts()).isEqualTo(1);
+            });
+            DeliveryStats stats = engine.stats();
+            assertThat(stats.failed(FailureReason.UNAUTHORIZED)).isEqualTo(1);
+            assertThat(stats.lastFailure()).contains(FailureReason.UNAUTHORIZED);
+            assertThat(stats.lastFailureAt()).isPresent();
+        }
+        assertThat(fake.received()).hasSize(1);
+    }
+
+    @Test
+    void retriesRunOutAfterMaxAttemptsAndTheLastFailureIsKept() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(4, Fault.status(500));
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        try (DeliveryEngine engine = Engines.engineFor(fake).deadLetterHandler(deadLetters).build()) {
+            CompletableFuture<TrackResult> delivery = engine.track(3L, Map.of("k", "v"));
+
+            assertThatThrownBy(() -> delivery.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(PromptLayerServerException.class);
+            assertThat(deadLetters.letters).singleElement()
+                    .satisfies(letter -> assertThat(letter.attempts()).isEqualTo(4));
+            assertThat(engine.stats().retried()).isEqualTo(3);
+            assertThat(engine.stats().failed(FailureReason.SERVER_ERROR)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void listenersHearEveryEvent() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(502));
+        List<String> events = new CopyOnWriteArrayList<>();
+        DeliveryListener listener = new DeliveryListener() {
+            @Override
+            public void delivered(TrackResult result, Duration latency) {
+                events.add("delivered " + result.requestId());
+            }
+
+            @Override
+            public void retrying(TrackRequest request, dev.pltrack.client.PromptLayerException failure, Duration delay) {
+                events.add("retrying " + request.requestId() + " " + failure.reason());
+            }
+        };
+        try (DeliveryEngine engine = Engines.engineFor(fake).listener(listener).build()) {
+            engine.track(4L, Map.of("k", "v")).get(10, TimeUnit.SECONDS);
+            assertThat(engine.stats().latencyMax()).isPositive();
+        }
+        assertThat(events).containsExactly("retrying 4 SERVER_ERROR", "delivered 4");
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopDelivery() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        DeliveryListener broken = new DeliveryListener() {
+            @Override
+            public void delivered(TrackResult result, Duration latency) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        try (DeliveryEngine engine = Engines.engineFor(fake).listener(broken).build()) {
+            engine.track(1L, Map.of("k", "v")).get(5, TimeUnit.SECONDS);
+            engine.track(2L, Map.of("k", "v")).get(5, TimeUnit.SECONDS);
+        }
+        assertThat(fake).hasAcceptedTracks(2);
+    }
+
+    @Test
+    void sendersAreNamedDaemonThreadsThatStopOnClose() {
+        FakePromptLayer fake = promptLayer.server();
+        DeliveryEngine engine = Engines.engineFor(fake).config(Engines.config().workers(3).build()).build();
+        List<Thread> senders = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-sender-\\d"))
+                .filter(Thread::isAlive)
+                .toList();
+        assertThat(senders).hasSizeGreaterThanOrEqualTo(3).allMatch(Thread::isDaemon);
+
+        engine.close();
+
+        assertThat(engine.isClosed()).isTrue();
+        assertThat(engine.stats().pending()).isZero();
+        String prefix = senders.get(senders.size() - 1).getName().replaceAll("sender-\\d$", "");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+                thread -> thread.getName().startsWith(prefix) && thread.isAlive());
+    }
+
+    @Test
+    void aTrackSubmittedAfterCloseIsRefusedAndCounted() {
+        FakePromptLayer fake = promptLayer.server();
+        DeliveryEngine engine = Engines.engineFor(fake).build();
+        engine.close();
+
+        CompletableFuture<TrackResult> refused = engine.track(1L, Map.of("k", "v"));
+
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(TrackRejectedException.class)
+                .hasMessageContaining("the delivery engine is closed");
+        assertThat(engine.offer(TrackRequest.of(2L, Map.of("k", "v")))).isFalse();
+        assertThat(engine.stats().rejected(FailureReason.ENGINE_CLOSED)).isEqualTo(2);
+        assertThat(fake).hasReceivedNothing();
+    }
+
+    @Test
+    void theEngineNeverPrintsTheApiKey() {
+        FakePromptLayer fake = promptLayer.server();
+        try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
+            assertThat(engine.toString()).doesNotContain(fake.apiKey()).contains("****");
+            assertThat(engine.stats().toString()).doesNotContain(fake.apiKey());
+        }
+    }
+}
