@@ -1,14 +1,19 @@
 package dev.pltrack.examples.plain;
 
+import dev.pltrack.TrackingContext;
 import dev.pltrack.client.InvalidTrackRequestException;
 import dev.pltrack.client.Metadata;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.client.PromptLayerException;
 import dev.pltrack.client.TrackResult;
+import dev.pltrack.delivery.DeliveryEngine;
+import dev.pltrack.delivery.DeliveryStats;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.Fault;
 import dev.pltrack.testkit.RecordedTrack;
+import dev.pltrack.tracking.TrackMetadataHandler;
+import dev.pltrack.tracking.TrackingConfig;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +21,13 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Tracks metadata with pltrack's core client.
+ * Tracks metadata with pltrack's core, without a framework.
  *
  * <ul>
  *   <li>Without {@code PROMPTLAYER_API_KEY} (demo mode) it starts the test kit's fake PromptLayer on
- *       127.0.0.1, tracks a few requests against it (one retried after two 503s, one refused before
- *       sending) and prints what the server received.</li>
+ *       127.0.0.1, tracks a few requests with the synchronous client (one retried after two 503s, one
+ *       refused before sending), then calls a {@code @TrackMetadata} service through the background
+ *       delivery engine (one call failing), and prints what the server received.</li>
  *   <li>With a key it tracks against {@code PROMPTLAYER_BASE_URL} (default the real API):
  *       {@code <request-id> [key=value ...]}.</li>
  * </ul>
@@ -75,9 +81,43 @@ public final class PlainJavaDemo {
                 out.println("refused before sending: " + refused.getMessage());
             }
 
+            out.println();
+            trackWithTheAnnotation(fake);
+
             printWhatTheServerReceived(fake);
             return 0;
         }
+    }
+
+    /** {@code @TrackMetadata} without a framework: a JDK proxy, with delivery in the background. */
+    private void trackWithTheAnnotation(FakePromptLayer fake) {
+        out.println("@TrackMetadata through the background delivery engine:");
+        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                .apiKey(fake.apiKey())
+                .baseUrl(fake.baseUrl())
+                .build());
+        DeliveryEngine engine = DeliveryEngine.start(client);
+        TrackMetadataHandler handler = TrackMetadataHandler.builder(engine::offer)
+                .config(TrackingConfig.builder().defaultMetadata("environment", "demo").build())
+                .build();
+        ChatService chat = handler.proxy(ChatService.class, new ScriptedChatService(2001L));
+
+        ChatAnswer answer = chat.answer("user-42", UUID.fromString("6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162"),
+                "What is PromptLayer?");
+        out.println("  answer() returned at once, request " + answer.promptLayerRequestId());
+        chat.rate(answer.promptLayerRequestId(), 5);
+        out.println("  rate() tracked request " + answer.promptLayerRequestId() + " from its parameter");
+        // As a web filter would: the request id and the tenant are in scope for the calls inside.
+        try (TrackingContext.Scope scope = TrackingContext.current().withRequestId(2002L).with("tenant", "acme").open()) {
+            chat.summarise("missing.pdf");
+        } catch (IllegalStateException failure) {
+            out.println("  summarise() threw \"" + failure.getMessage() + "\"; tracked with error_type and error_message");
+        }
+
+        engine.close(); // flushes what is pending
+        DeliveryStats stats = engine.stats();
+        out.println("  delivery: " + stats.submitted() + " submitted, " + stats.coalesced() + " merged, "
+                + stats.delivered() + " delivered, " + stats.failed() + " failed, " + stats.rejected() + " refused");
     }
 
     private int runAgainstConfiguredServer(Function<String, String> environment, String[] args) {

@@ -32,10 +32,19 @@ class PlainJavaDemoTest {
                 .contains("demo mode against a fake PromptLayer at http://127.0.0.1:")
                 .contains("tracked request 1002 in 3 attempts")
                 .contains("refused before sending: Invalid track request: request_id must be a positive integer (was 0)")
-                .contains("What the fake PromptLayer received (5 requests):")
+                // 7 or 8: answer() and rate() on request 2001 may be merged into one call.
+                .containsPattern("What the fake PromptLayer received \\([78] requests\\):")
                 .contains("1001: {user_id=user-42, session_id=6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162, "
                         + "feature=chat-v2, rating=5}")
-                .contains("1002: {");
+                .contains("1002: {")
+                .contains("answer() returned at once, request 2001")
+                .contains("summarise() threw \"document not found: missing.pdf\"")
+                .contains("delivery: 3 submitted")
+                // answer() then rate() on 2001: merged, the later feature winning, whichever merged them.
+                .contains("2001: {environment=demo, feature=rating, model=gpt-4o, user_id=user-42, "
+                        + "session_id=6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162, rating=5}")
+                .contains("2002: {environment=demo, tenant=acme, feature=summarise, document=missing.pdf, "
+                        + "error_type=java.lang.IllegalStateException, error_message=document not found: missing.pdf}");
     }
 
     @Test
