@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a method's annotations once and turns them into a {@link MethodPlan}, reporting misuse that
  * the signature shows. Annotations are looked up on the method, on the methods it overrides or
- * implements (so they may sit on an interface), and for {@code @TrackMetadata} also on the class.
+ * implements (so they may sit on an interface), and for {@code @TrackMetadata} also on the class or
+ * the interface that declares the method.
  */
 public final class MethodAnalyzer {
 
@@ -41,13 +42,14 @@ public final class MethodAnalyzer {
      */
     public static Optional<TrackMetadata> findAnnotation(Method method, Class<?> targetClass) {
         Method specific = mostSpecific(method, targetClass);
-        for (Method candidate : sameSignature(specific)) {
+        List<Method> family = sameSignature(specific);
+        for (Method candidate : family) {
             TrackMetadata onMethod = candidate.getAnnotation(TrackMetadata.class);
             if (onMethod != null) {
                 return Optional.of(onMethod);
             }
         }
-        return typeLevel(specific, targetClass);
+        return typeLevel(specific, targetClass, family);
     }
 
     /** Analyses {@code method} as called on {@code targetClass} (or its declaring class when {@code null}). */
@@ -65,7 +67,7 @@ public final class MethodAnalyzer {
             }
         }
         if (annotation == null) {
-            annotation = typeLevel(specific, targetClass).orElse(null);
+            annotation = typeLevel(specific, targetClass, family).orElse(null);
             onType = annotation != null;
         }
         if (annotation == null) {
@@ -194,16 +196,38 @@ public final class MethodAnalyzer {
         return null;
     }
 
-    private static Optional<TrackMetadata> typeLevel(Method method, Class<?> targetClass) {
+    /**
+     * A type-level annotation for a public instance method: on the target class (or, being
+     * {@code @Inherited}, a superclass of it), else on a type that declares the method, such as an
+     * interface. Not for {@code toString}, {@code equals} and the other methods of {@code Object},
+     * overridden or not. A bridge method stands for the generic method it calls; other synthetic
+     * methods are the compiler's.
+     */
+    private static Optional<TrackMetadata> typeLevel(Method method, Class<?> targetClass, List<Method> family) {
         int modifiers = method.getModifiers();
-        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers) || method.isSynthetic()
-                || method.getDeclaringClass() == Object.class) {
+        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers)
+                || (method.isSynthetic() && !method.isBridge()) || isObjectMethod(method)) {
             return Optional.empty();
         }
         if (targetClass != null && targetClass.getAnnotation(TrackMetadata.class) != null) {
             return Optional.of(targetClass.getAnnotation(TrackMetadata.class));
         }
-        return Optional.ofNullable(method.getDeclaringClass().getAnnotation(TrackMetadata.class));
+        for (Method candidate : family) {
+            TrackMetadata onType = candidate.getDeclaringClass().getAnnotation(TrackMetadata.class);
+            if (onType != null) {
+                return Optional.of(onType);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isObjectMethod(Method method) {
+        try {
+            Object.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException notObjects) {
+            return false;
+        }
     }
 
     /** The implementation in {@code targetClass} of an interface or superclass method, if there is one. */
