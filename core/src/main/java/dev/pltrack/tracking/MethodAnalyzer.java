@@ -86,10 +86,12 @@ public final class MethodAnalyzer {
 
         Parameter[] parameters = specific.getParameters();
         int requestIdParameter = -1;
+        boolean requestIdMarked = false;
         List<Integer> metadataIndexes = new ArrayList<>();
         List<String> metadataKeys = new ArrayList<>();
         for (int i = 0; i < parameters.length; i++) {
-            if (parameterAnnotation(family, i, PromptLayerRequestId.class) != null) {
+            if (annotatedParameter(family, i, PromptLayerRequestId.class) != null) {
+                requestIdMarked = true;
                 if (requestIdParameter >= 0) {
                     problems.add(error(description, "parameters " + requestIdParameter + " and " + i
                             + " are both annotated @PromptLayerRequestId; a method has one request id"));
@@ -101,9 +103,9 @@ public final class MethodAnalyzer {
                     requestIdParameter = i;
                 }
             }
-            MetadataParam metadataParam = parameterAnnotation(family, i, MetadataParam.class);
-            if (metadataParam != null) {
-                String key = metadataKey(metadataParam, parameters[i], i, description, problems);
+            Parameter metadataParameter = annotatedParameter(family, i, MetadataParam.class);
+            if (metadataParameter != null) {
+                String key = metadataKey(metadataParameter, family, i, description, problems);
                 if (key != null) {
                     if (metadataKeys.contains(key)) {
                         problems.add(warning(description, "two parameters are @MetadataParam(\"" + key
@@ -118,7 +120,8 @@ public final class MethodAnalyzer {
         Class<?> returnType = specific.getReturnType();
         AsyncResultAdapter asyncAdapter = adapters.stream()
                 .filter(adapter -> adapter.supports(returnType)).findFirst().orElse(null);
-        if (requestIdParameter < 0 && asyncAdapter == null && !mayCarryRequestId(returnType)) {
+        // A misplaced @PromptLayerRequestId was reported above; saying there is none would mislead.
+        if (!requestIdMarked && asyncAdapter == null && !mayCarryRequestId(returnType)) {
             // The context may still supply the id at run time: worth a warning, not an error.
             String message = "no request id source in the signature: no @PromptLayerRequestId parameter, and a "
                     + returnType.getName() + " return value cannot carry one (return a long, a "
@@ -156,17 +159,18 @@ public final class MethodAnalyzer {
         return parsed;
     }
 
-    private static String metadataKey(MetadataParam annotation, Parameter parameter, int index, String description,
+    private static String metadataKey(Parameter annotated, List<Method> family, int index, String description,
             List<TrackingProblem> problems) {
-        String key = annotation.value().strip();
+        String key = annotated.getAnnotation(MetadataParam.class).value().strip();
         if (key.isEmpty()) {
-            if (!parameter.isNamePresent()) {
+            String name = parameterName(annotated, family, index);
+            if (name == null) {
                 problems.add(error(description, "@MetadataParam on parameter " + index + " has no key and the"
                         + " parameter's name was not compiled in; write @MetadataParam(\"key\") or compile with"
                         + " -parameters"));
                 return null;
             }
-            key = parameter.getName();
+            key = name;
         }
         String keyRule = MetadataKeys.ruleBroken(key);
         if (keyRule != null) {
@@ -185,12 +189,31 @@ public final class MethodAnalyzer {
         return !returnType.isPrimitive() && returnType != Void.class && !Modifier.isFinal(returnType.getModifiers());
     }
 
-    private static <A extends java.lang.annotation.Annotation> A parameterAnnotation(List<Method> family, int index,
-            Class<A> type) {
+    /**
+     * The name of parameter {@code index}: as declared where the annotation sits, else wherever the
+     * family has names (a generated subclass or proxy, or a class compiled without {@code -parameters},
+     * may implement a method whose interface has them).
+     */
+    private static String parameterName(Parameter annotated, List<Method> family, int index) {
+        if (annotated.isNamePresent()) {
+            return annotated.getName();
+        }
         for (Method candidate : family) {
-            A found = candidate.getParameters()[index].getAnnotation(type);
-            if (found != null) {
-                return found;
+            Parameter parameter = candidate.getParameters()[index];
+            if (parameter.isNamePresent()) {
+                return parameter.getName();
+            }
+        }
+        return null;
+    }
+
+    /** Parameter {@code index} of the first method of the family that annotates it with {@code type}. */
+    private static Parameter annotatedParameter(List<Method> family, int index,
+            Class<? extends java.lang.annotation.Annotation> type) {
+        for (Method candidate : family) {
+            Parameter parameter = candidate.getParameters()[index];
+            if (parameter.isAnnotationPresent(type)) {
+                return parameter;
             }
         }
         return null;
