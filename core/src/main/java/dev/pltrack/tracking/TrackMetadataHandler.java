@@ -252,7 +252,14 @@ public final class TrackMetadataHandler {
             return;
         }
         if (requestId == null && thrown == null) {
-            requestId = MethodPlan.requestIdFromValue(returned);
+            try {
+                requestId = MethodPlan.requestIdFromValue(returned);
+            } catch (RuntimeException unreadable) {
+                // The caller's value is the caller's: a broken accessor costs the track, nothing more.
+                reject(plan, plan.invalidLogged, invalid, FailureReason.INVALID_REQUEST,
+                        "promptLayerRequestId() of the returned value threw " + unreadable, unreadable);
+                return;
+            }
         }
         if (requestId == null && context.requestId().isPresent()) {
             requestId = context.requestId().getAsLong();
