@@ -121,16 +121,17 @@ public final class TrackMetadataHandler {
         InvocationHandler calls = (proxy, method, arguments) -> {
             Object[] actual = arguments != null ? arguments : NO_ARGUMENTS;
             Method targetMethod = callable.getOrDefault(method, method);
-            if (method.getDeclaringClass() == Object.class) {
-                return targetMethod.invoke(target, actual);
-            }
-            return invoke(method, targetClass, actual, () -> {
+            Invocation call = () -> {
                 try {
                     return targetMethod.invoke(target, actual);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
-            });
+            };
+            // toString, equals and hashCode go straight to the target.
+            return method.getDeclaringClass() == Object.class
+                    ? call.proceed()
+                    : invoke(method, targetClass, actual, call);
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, calls));
     }

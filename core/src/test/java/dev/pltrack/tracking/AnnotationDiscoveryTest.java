@@ -2,6 +2,7 @@ package dev.pltrack.tracking;
 
 import static dev.pltrack.testkit.PromptLayerAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.pltrack.MetadataParam;
 import dev.pltrack.PromptLayerRequestId;
@@ -268,6 +269,19 @@ class AnnotationDiscoveryTest {
 
         assertThat(tracking.delivered()).hasReceivedNothing();
         assertThat(tracking.handler().stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void anExceptionFromTheTargetsToStringReachesTheCallerUnwrapped() {
+        IllegalStateException failure = new IllegalStateException("not printable");
+        Service service = tracking.proxy(Service.class, new TypeAnnotated() {
+            @Override
+            public String toString() {
+                throw failure;
+            }
+        });
+
+        assertThat(catchThrowable(service::toString)).isSameAs(failure);
     }
 
     @Test
