@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a method's annotations once and turns them into a {@link MethodPlan}, reporting misuse that
  * the signature shows. Annotations are looked up on the method, on the methods it overrides or
- * implements (so they may sit on an interface), and for {@code @TrackMetadata} also on the class.
+ * implements (so they may sit on an interface), and for {@code @TrackMetadata} also on the class or
+ * the interface that declares the method.
  */
 public final class MethodAnalyzer {
 
@@ -41,13 +42,14 @@ public final class MethodAnalyzer {
      */
     public static Optional<TrackMetadata> findAnnotation(Method method, Class<?> targetClass) {
         Method specific = mostSpecific(method, targetClass);
-        for (Method candidate : sameSignature(specific)) {
+        List<Method> family = sameSignature(specific);
+        for (Method candidate : family) {
             TrackMetadata onMethod = candidate.getAnnotation(TrackMetadata.class);
             if (onMethod != null) {
                 return Optional.of(onMethod);
             }
         }
-        return typeLevel(specific, targetClass);
+        return typeLevel(specific, targetClass, family);
     }
 
     /** Analyses {@code method} as called on {@code targetClass} (or its declaring class when {@code null}). */
@@ -65,7 +67,7 @@ public final class MethodAnalyzer {
             }
         }
         if (annotation == null) {
-            annotation = typeLevel(specific, targetClass).orElse(null);
+            annotation = typeLevel(specific, targetClass, family).orElse(null);
             onType = annotation != null;
         }
         if (annotation == null) {
@@ -84,10 +86,12 @@ public final class MethodAnalyzer {
 
         Parameter[] parameters = specific.getParameters();
         int requestIdParameter = -1;
+        boolean requestIdMarked = false;
         List<Integer> metadataIndexes = new ArrayList<>();
         List<String> metadataKeys = new ArrayList<>();
         for (int i = 0; i < parameters.length; i++) {
-            if (parameterAnnotation(family, i, PromptLayerRequestId.class) != null) {
+            if (annotatedParameter(family, i, PromptLayerRequestId.class) != null) {
+                requestIdMarked = true;
                 if (requestIdParameter >= 0) {
                     problems.add(error(description, "parameters " + requestIdParameter + " and " + i
                             + " are both annotated @PromptLayerRequestId; a method has one request id"));
@@ -99,9 +103,9 @@ public final class MethodAnalyzer {
                     requestIdParameter = i;
                 }
             }
-            MetadataParam metadataParam = parameterAnnotation(family, i, MetadataParam.class);
-            if (metadataParam != null) {
-                String key = metadataKey(metadataParam, parameters[i], i, description, problems);
+            Parameter metadataParameter = annotatedParameter(family, i, MetadataParam.class);
+            if (metadataParameter != null) {
+                String key = metadataKey(metadataParameter, family, i, description, problems);
                 if (key != null) {
                     if (metadataKeys.contains(key)) {
                         problems.add(warning(description, "two parameters are @MetadataParam(\"" + key
@@ -116,7 +120,8 @@ public final class MethodAnalyzer {
         Class<?> returnType = specific.getReturnType();
         AsyncResultAdapter asyncAdapter = adapters.stream()
                 .filter(adapter -> adapter.supports(returnType)).findFirst().orElse(null);
-        if (requestIdParameter < 0 && asyncAdapter == null && !mayCarryRequestId(returnType)) {
+        // A misplaced @PromptLayerRequestId was reported above; saying there is none would mislead.
+        if (!requestIdMarked && asyncAdapter == null && !mayCarryRequestId(returnType)) {
             // The context may still supply the id at run time: worth a warning, not an error.
             String message = "no request id source in the signature: no @PromptLayerRequestId parameter, and a "
                     + returnType.getName() + " return value cannot carry one (return a long, a "
@@ -154,17 +159,18 @@ public final class MethodAnalyzer {
         return parsed;
     }
 
-    private static String metadataKey(MetadataParam annotation, Parameter parameter, int index, String description,
+    private static String metadataKey(Parameter annotated, List<Method> family, int index, String description,
             List<TrackingProblem> problems) {
-        String key = annotation.value().strip();
+        String key = annotated.getAnnotation(MetadataParam.class).value().strip();
         if (key.isEmpty()) {
-            if (!parameter.isNamePresent()) {
+            String name = parameterName(annotated, family, index);
+            if (name == null) {
                 problems.add(error(description, "@MetadataParam on parameter " + index + " has no key and the"
                         + " parameter's name was not compiled in; write @MetadataParam(\"key\") or compile with"
                         + " -parameters"));
                 return null;
             }
-            key = parameter.getName();
+            key = name;
         }
         String keyRule = MetadataKeys.ruleBroken(key);
         if (keyRule != null) {
@@ -183,27 +189,68 @@ public final class MethodAnalyzer {
         return !returnType.isPrimitive() && returnType != Void.class && !Modifier.isFinal(returnType.getModifiers());
     }
 
-    private static <A extends java.lang.annotation.Annotation> A parameterAnnotation(List<Method> family, int index,
-            Class<A> type) {
+    /**
+     * The name of parameter {@code index}: as declared where the annotation sits, else wherever the
+     * family has names (a generated subclass or proxy, or a class compiled without {@code -parameters},
+     * may implement a method whose interface has them).
+     */
+    private static String parameterName(Parameter annotated, List<Method> family, int index) {
+        if (annotated.isNamePresent()) {
+            return annotated.getName();
+        }
         for (Method candidate : family) {
-            A found = candidate.getParameters()[index].getAnnotation(type);
-            if (found != null) {
-                return found;
+            Parameter parameter = candidate.getParameters()[index];
+            if (parameter.isNamePresent()) {
+                return parameter.getName();
             }
         }
         return null;
     }
 
-    private static Optional<TrackMetadata> typeLevel(Method method, Class<?> targetClass) {
+    /** Parameter {@code index} of the first method of the family that annotates it with {@code type}. */
+    private static Parameter annotatedParameter(List<Method> family, int index,
+            Class<? extends java.lang.annotation.Annotation> type) {
+        for (Method candidate : family) {
+            Parameter parameter = candidate.getParameters()[index];
+            if (parameter.isAnnotationPresent(type)) {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A type-level annotation for a public instance method: on the target class (or, being
+     * {@code @Inherited}, a superclass of it), else on a type that declares the method, such as an
+     * interface. Not for {@code toString}, {@code equals} and the other methods of {@code Object},
+     * overridden or not. A bridge method stands for the generic method it calls; other synthetic
+     * methods are the compiler's.
+     */
+    private static Optional<TrackMetadata> typeLevel(Method method, Class<?> targetClass, List<Method> family) {
         int modifiers = method.getModifiers();
-        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers) || method.isSynthetic()
-                || method.getDeclaringClass() == Object.class) {
+        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers)
+                || (method.isSynthetic() && !method.isBridge()) || isObjectMethod(method)) {
             return Optional.empty();
         }
         if (targetClass != null && targetClass.getAnnotation(TrackMetadata.class) != null) {
             return Optional.of(targetClass.getAnnotation(TrackMetadata.class));
         }
-        return Optional.ofNullable(method.getDeclaringClass().getAnnotation(TrackMetadata.class));
+        for (Method candidate : family) {
+            TrackMetadata onType = candidate.getDeclaringClass().getAnnotation(TrackMetadata.class);
+            if (onType != null) {
+                return Optional.of(onType);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isObjectMethod(Method method) {
+        try {
+            Object.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException notObjects) {
+            return false;
+        }
     }
 
     /** The implementation in {@code targetClass} of an interface or superclass method, if there is one. */

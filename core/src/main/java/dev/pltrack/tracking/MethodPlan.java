@@ -156,7 +156,7 @@ public final class MethodPlan {
         }
         if (error != null) {
             metadata.put(ERROR_TYPE, error.getClass().getName());
-            String message = error.getMessage();
+            String message = messageOf(error);
             if (message != null) {
                 metadata.put(ERROR_MESSAGE, message.length() <= MAX_ERROR_MESSAGE_LENGTH
                         ? message
@@ -164,6 +164,15 @@ public final class MethodPlan {
             }
         }
         return metadata;
+    }
+
+    /** The message, or {@code null} when there is none or reading it fails (it is the caller's exception). */
+    private static String messageOf(Throwable error) {
+        try {
+            return error.getMessage();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     @Override

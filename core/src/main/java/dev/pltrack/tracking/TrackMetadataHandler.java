@@ -121,16 +121,17 @@ public final class TrackMetadataHandler {
         InvocationHandler calls = (proxy, method, arguments) -> {
             Object[] actual = arguments != null ? arguments : NO_ARGUMENTS;
             Method targetMethod = callable.getOrDefault(method, method);
-            if (method.getDeclaringClass() == Object.class) {
-                return targetMethod.invoke(target, actual);
-            }
-            return invoke(method, targetClass, actual, () -> {
+            Invocation call = () -> {
                 try {
                     return targetMethod.invoke(target, actual);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
-            });
+            };
+            // toString, equals and hashCode go straight to the target.
+            return method.getDeclaringClass() == Object.class
+                    ? call.proceed()
+                    : invoke(method, targetClass, actual, call);
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, calls));
     }
@@ -252,7 +253,14 @@ public final class TrackMetadataHandler {
             return;
         }
         if (requestId == null && thrown == null) {
-            requestId = MethodPlan.requestIdFromValue(returned);
+            try {
+                requestId = MethodPlan.requestIdFromValue(returned);
+            } catch (RuntimeException unreadable) {
+                // The caller's value is the caller's: a broken accessor costs the track, nothing more.
+                reject(plan, plan.invalidLogged, invalid, FailureReason.INVALID_REQUEST,
+                        "promptLayerRequestId() of the returned value threw " + unreadable, unreadable);
+                return;
+            }
         }
         if (requestId == null && context.requestId().isPresent()) {
             requestId = context.requestId().getAsLong();
