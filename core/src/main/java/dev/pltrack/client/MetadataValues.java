@@ -70,11 +70,12 @@ public final class MetadataValues {
         if (number instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        if ((number instanceof Double || number instanceof Float) && Double.isFinite(number.doubleValue())) {
-            // Plain digits, never "1.0E10".
-            return new BigDecimal(number.toString()).toPlainString();
+        String text = number.toString();
+        if ((number instanceof Double || number instanceof Float) && text.contains("E")) {
+            // Plain digits, never "1.0E10"; and "1.0E-7" is 0.0000001, not 0.00000010.
+            return new BigDecimal(text).stripTrailingZeros().toPlainString();
         }
-        return number.toString();
+        return text;
     }
 
     private static String json(Object value) {

@@ -34,6 +34,10 @@ class MetadataValuesTest {
         assertThat(MetadataValues.toText(9_007_199_254_740_993L)).isEqualTo("9007199254740993");
         assertThat(MetadataValues.toText(2.5d)).isEqualTo("2.5");
         assertThat(MetadataValues.toText(1e20d)).isEqualTo("100000000000000000000");
+        assertThat(MetadataValues.toText(1e-7d)).isEqualTo("0.0000001");
+        assertThat(MetadataValues.toText(1e-7f)).isEqualTo("0.0000001");
+        assertThat(MetadataValues.toText(3.0d)).isEqualTo("3.0");
+        assertThat(MetadataValues.toText(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
         assertThat(MetadataValues.toText(0.1f)).isEqualTo("0.1");
         assertThat(MetadataValues.toText(Double.NaN)).isEqualTo("NaN");
         assertThat(MetadataValues.toText(new BigDecimal("1E+3"))).isEqualTo("1000");
