@@ -18,6 +18,7 @@ import feign.Response;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       until the engine is idle, so every timed call is accepted and wakes a waiting sender: the
  *       cost under sparse traffic, where (3) mostly shows the refusal path.</li>
  *   <li>{@link #controlWakeParkedThread}: no pltrack code, the control for the idle variant: one
- *       {@code LinkedBlockingQueue.offer} to a queue a thread is parked on, which wakes it.</li>
+ *       {@code LinkedBlockingQueue.offer} to a queue two threads are parked on, which wakes one;
+ *       each works 5 µs once woken, as a sender does.</li>
  * </ul>
  *
  * {@link Mode#SampleTime} times each call, so JMH reports percentiles: read {@code p0.50}, in ns.
@@ -259,40 +261,55 @@ public class AnnotatedCallBenchmark {
     }
 
     /**
-     * The control for {@link IdleEngine}: handing an object to a {@link LinkedBlockingQueue} (the
-     * engine's queue type) on which one thread is parked, waiting, with no pltrack code at all. What
-     * a call costs here is what waking a parked thread costs on this machine.
+     * The control for {@link IdleEngine}, with no pltrack code: two threads parked on a
+     * {@link LinkedBlockingQueue} (the engine's queue type), each busy for about as long as a
+     * sender's in-memory call (5 µs) after it takes an element, as the engine's two senders are.
+     * The timed call hands one element to the queue, which wakes one of them: what waking a parked
+     * thread costs on this machine.
      */
     @State(Scope.Benchmark)
-    public static class ParkedConsumer {
+    public static class ParkedConsumers {
+        private static final long WORK_NANOS = 5_000;
         final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-        private Thread consumer;
+        private final List<Thread> consumers = new ArrayList<>();
+        volatile long spins;
 
         @Setup(Level.Trial)
         public void start() {
-            consumer = new Thread(() -> {
-                try {
-                    while (true) {
-                        queue.take();
+            for (int i = 1; i <= 2; i++) {
+                Thread consumer = new Thread(this::consume, "parked-consumer-" + i);
+                consumer.setDaemon(true);
+                consumer.start();
+                consumers.add(consumer);
+            }
+        }
+
+        private void consume() {
+            try {
+                while (true) {
+                    queue.take();
+                    long until = System.nanoTime() + WORK_NANOS;
+                    long spun = 0;
+                    while (System.nanoTime() - until < 0) {
+                        spun++;
                     }
-                } catch (InterruptedException stop) {
-                    // trial over
+                    spins += spun;
                 }
-            }, "parked-consumer");
-            consumer.setDaemon(true);
-            consumer.start();
+            } catch (InterruptedException stop) {
+                // trial over
+            }
         }
 
         @Setup(Level.Invocation)
         public void waitUntilParked() {
-            while (!queue.isEmpty() || !allParked(List.of(consumer))) {
+            while (!queue.isEmpty() || !allParked(consumers)) {
                 Thread.onSpinWait();
             }
         }
 
         @TearDown(Level.Trial)
         public void stop() {
-            consumer.interrupt();
+            consumers.forEach(Thread::interrupt);
         }
     }
 
@@ -358,9 +375,9 @@ public class AnnotatedCallBenchmark {
         return intercept(engine.handler, call);
     }
 
-    /** Control, no pltrack code: the cost of waking a thread parked on a queue (see {@link ParkedConsumer}). */
+    /** Control, no pltrack code: the cost of waking a thread parked on a queue (see {@link ParkedConsumers}). */
     @Benchmark
-    public boolean controlWakeParkedThread(ParkedConsumer parked) {
+    public boolean controlWakeParkedThread(ParkedConsumers parked) {
         return parked.queue.offer(Boolean.TRUE);
     }
 
