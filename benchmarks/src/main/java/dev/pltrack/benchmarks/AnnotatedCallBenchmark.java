@@ -191,7 +191,7 @@ public class AnnotatedCallBenchmark {
             long delivered = now.delivered() - before.delivered();
             System.out.printf("%n%s this iteration: %,d calls, %,d accepted (%.1f%%), %,d refused (%.1f%%),"
                             + " %,d delivered, %,d coalesced, %,d failed; pending %,d of %,d%n",
-                    getClass().getSimpleName(), submitted + rejected, submitted,
+                    name(), submitted + rejected, submitted,
                     percent(submitted, submitted + rejected), rejected, percent(rejected, submitted + rejected),
                     delivered, now.coalesced() - before.coalesced(), now.failed() - before.failed(), now.pending(),
                     now.capacity());
@@ -201,10 +201,15 @@ public class AnnotatedCallBenchmark {
         public void close() {
             DeliveryStats stats = engine.stats();
             System.out.printf("%n%s trial totals: submitted %,d, rejected %,d %s, delivered %,d, coalesced %,d,"
-                            + " failed %,d, pending %,d%n", getClass().getSimpleName(), stats.submitted(),
+                            + " failed %,d, pending %,d%n", name(), stats.submitted(),
                     stats.rejected(), stats.rejectedByReason(), stats.delivered(), stats.coalesced(), stats.failed(),
                     stats.pending());
             engine.close();
+        }
+
+        /** How the reports name this engine: "engine" or "idle engine". */
+        String name() {
+            return "engine";
         }
 
         private static double percent(long part, long whole) {
@@ -221,6 +226,11 @@ public class AnnotatedCallBenchmark {
     public static class IdleEngine extends Engine {
         private static final long WARM_UP_FIRST_ID = 1L << 40;
         private List<Thread> senders;
+
+        @Override
+        String name() {
+            return "idle engine";
+        }
 
         /**
          * Finds the engine's sender threads, then runs the path flat out (most of these calls are

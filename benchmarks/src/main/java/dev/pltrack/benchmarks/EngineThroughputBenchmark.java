@@ -136,10 +136,12 @@ public class EngineThroughputBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws IOException {
         DeliveryStats stats = engine.stats();
-        System.out.printf("%nengine (%d senders): submitted %,d, delivered %,d, rejected %,d, failed %,d, retried %,d,"
-                        + " coalesced %,d; server answered %,d calls in all%n", threads, stats.submitted(),
-                stats.delivered(), stats.rejected(), stats.failed(), stats.retried(), stats.coalesced(),
-                server.served());
+        if (stats.submitted() > 0) {
+            System.out.printf("%nengine (%d senders): submitted %,d, delivered %,d, rejected %,d, failed %,d, retried %,d,"
+                            + " coalesced %,d%n", threads, stats.submitted(), stats.delivered(), stats.rejected(),
+                    stats.failed(), stats.retried(), stats.coalesced());
+        }
+        System.out.printf("%nserver answered %,d calls in this trial (warm-up included)%n", server.served());
         engine.close();
         pool.shutdownNow();
         for (int t = 0; t < threads; t++) {
