@@ -1,6 +1,5 @@
 package dev.pltrack.benchmarks;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,13 +8,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A deliberately tiny HTTP/1.1 keep-alive server that answers every request with PromptLayer's
  * success body. It does no JSON parsing and no routing, so that benchmarks measure the client,
  * not the server (WireMock is far slower than any client under test). One thread per connection:
  * pooled clients open few connections. Binds to 127.0.0.1 only.
+ *
+ * <p>Kept cheap per request so that it is never the bottleneck (its ceiling is measured beside the
+ * clients in {@link EngineThroughputBenchmark}): request heads are parsed from the connection's own
+ * byte buffer without allocating, and answers are written to an output buffer that is flushed only
+ * when the server is about to block for more input, so that pipelined requests are answered with
+ * one write and a client waiting for its answer gets it at once.
  */
 public final class MinimalPromptLayerServer implements AutoCloseable {
 
@@ -25,9 +30,12 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
             + "Content-Length: " + BODY.length() + "\r\n"
             + "\r\n"
             + BODY).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_LINE = 16 * 1024;
 
     private final ServerSocket serverSocket;
-    private final AtomicLong served = new AtomicLong();
+    private final LongAdder served = new LongAdder();
     private volatile boolean running = true;
 
     public MinimalPromptLayerServer() throws IOException {
@@ -38,11 +46,16 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + serverSocket.getLocalPort();
+        return "http://127.0.0.1:" + port();
     }
 
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** Requests answered so far. */
     public long served() {
-        return served.get();
+        return served.sum();
     }
 
     private void acceptLoop() {
@@ -62,89 +75,202 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
-             OutputStream out = socket.getOutputStream()) {
-            while (running) {
-                RequestHead head = readHead(in);
-                if (head == null) {
-                    return;
-                }
-                if (head.chunked()) {
-                    skipChunkedBody(in);
-                } else {
-                    in.skipNBytes(head.contentLength());
-                }
-                out.write(RESPONSE);
-                out.flush();
-                served.incrementAndGet();
-            }
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            new Connection(in, out).run();
         } catch (IOException closed) {
-            // The client closed its connection: nothing to do.
+            // The client closed its connection (or sent garbage): nothing to do.
         }
     }
 
-    /** What the server needs from a request head: how its body is framed. */
-    private record RequestHead(long contentLength, boolean chunked) {
-    }
+    /** One connection's buffers and its request loop; used by one thread only. */
+    private final class Connection {
+        private final InputStream in;
+        private final OutputStream out;
+        private final byte[] input = new byte[32 * 1024];
+        private int position;
+        private int limit;
+        private final byte[] line = new byte[MAX_LINE];
+        private int lineLength;
+        private final byte[] output = new byte[RESPONSE.length * 64];
+        private int outputLength;
 
-    /** Reads one request head; null at end of stream. */
-    private static RequestHead readHead(InputStream in) throws IOException {
-        long contentLength = 0;
-        boolean chunked = false;
-        String line = readLine(in);
-        if (line == null) {
-            return null;
+        Connection(InputStream in, OutputStream out) {
+            this.in = in;
+            this.out = out;
         }
-        while (line != null && !line.isEmpty()) {
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                contentLength = Long.parseLong(line.substring("content-length:".length()).strip());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-            line = readLine(in);
-        }
-        return new RequestHead(contentLength, chunked);
-    }
 
-    private static void skipChunkedBody(InputStream in) throws IOException {
-        while (true) {
-            String sizeLine = readLine(in);
-            if (sizeLine == null) {
-                throw new IOException("connection closed inside a chunked body");
-            }
-            int extension = sizeLine.indexOf(';');
-            long size = Long.parseLong((extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip(), 16);
-            if (size == 0) {
-                while (true) { // trailers, up to the empty line
-                    String trailer = readLine(in);
-                    if (trailer == null || trailer.isEmpty()) {
-                        return;
+        void run() throws IOException {
+            while (running) {
+                if (!readLine()) {
+                    flush();
+                    return; // end of stream between requests
+                }
+                if (lineLength == 0) {
+                    continue; // a stray CRLF between requests is allowed
+                }
+                long contentLength = 0;
+                boolean chunked = false;
+                while (true) {
+                    if (!readLine()) {
+                        throw new IOException("connection closed inside a request head");
+                    }
+                    if (lineLength == 0) {
+                        break;
+                    }
+                    if (startsWithIgnoringCase(CONTENT_LENGTH)) {
+                        contentLength = parseDecimal(CONTENT_LENGTH.length);
+                    } else if (startsWithIgnoringCase(TRANSFER_ENCODING)) {
+                        chunked = new String(line, 0, lineLength, StandardCharsets.US_ASCII)
+                                .toLowerCase(Locale.ROOT).contains("chunked");
                     }
                 }
+                if (chunked) {
+                    skipChunkedBody();
+                } else {
+                    skip(contentLength);
+                }
+                answer();
             }
-            in.skipNBytes(size);
-            readLine(in);
         }
-    }
 
-    /** One CRLF-terminated line without its terminator; null at end of stream. */
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
-                return line.substring(0, end);
+        private void answer() throws IOException {
+            if (outputLength + RESPONSE.length > output.length) {
+                flush();
             }
-            line.append((char) b);
+            System.arraycopy(RESPONSE, 0, output, outputLength, RESPONSE.length);
+            outputLength += RESPONSE.length;
+            served.increment();
         }
-        return line.length() == 0 ? null : line.toString();
+
+        private void flush() throws IOException {
+            if (outputLength > 0) {
+                out.write(output, 0, outputLength);
+                out.flush();
+                outputLength = 0;
+            }
+        }
+
+        /** More input; answers waiting in the output buffer go out first, since this may block. */
+        private boolean fill() throws IOException {
+            if (position < limit) {
+                return true;
+            }
+            flush();
+            int read = in.read(input, 0, input.length);
+            if (read < 0) {
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
+        }
+
+        /** One CRLF- (or LF-) terminated line into {@link #line}, without its terminator; false at end of stream. */
+        private boolean readLine() throws IOException {
+            lineLength = 0;
+            boolean any = false;
+            while (fill()) {
+                any = true;
+                while (position < limit) {
+                    byte b = input[position++];
+                    if (b == '\n') {
+                        if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                            lineLength--;
+                        }
+                        return true;
+                    }
+                    if (lineLength == MAX_LINE) {
+                        throw new IOException("request line or header longer than " + MAX_LINE + " bytes");
+                    }
+                    line[lineLength++] = b;
+                }
+            }
+            if (any && lineLength > 0) {
+                return true; // a last line without terminator
+            }
+            return false;
+        }
+
+        private boolean startsWithIgnoringCase(byte[] lowerPrefix) {
+            if (lineLength < lowerPrefix.length) {
+                return false;
+            }
+            for (int i = 0; i < lowerPrefix.length; i++) {
+                byte b = line[i];
+                if (b >= 'A' && b <= 'Z') {
+                    b += 'a' - 'A';
+                }
+                if (b != lowerPrefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private long parseDecimal(int from) throws IOException {
+            return parse(from, 10);
+        }
+
+        private long parse(int from, int radix) throws IOException {
+            int i = from;
+            while (i < lineLength && (line[i] == ' ' || line[i] == '\t')) {
+                i++;
+            }
+            long value = 0;
+            int digits = 0;
+            for (; i < lineLength; i++) {
+                int digit = Character.digit(line[i], radix);
+                if (digit < 0) {
+                    break;
+                }
+                value = value * radix + digit;
+                digits++;
+            }
+            if (digits == 0) {
+                throw new IOException("not a number: " + new String(line, 0, lineLength, StandardCharsets.US_ASCII));
+            }
+            return value;
+        }
+
+        private void skip(long bytes) throws IOException {
+            while (bytes > 0) {
+                if (!fill()) {
+                    throw new IOException("connection closed inside a request body");
+                }
+                int step = (int) Math.min(bytes, limit - position);
+                position += step;
+                bytes -= step;
+            }
+        }
+
+        private void skipChunkedBody() throws IOException {
+            while (true) {
+                if (!readLine()) {
+                    throw new IOException("connection closed inside a chunked body");
+                }
+                long size = parse(0, 16); // stops at ';' of a chunk extension
+                if (size == 0) {
+                    do { // trailers, up to the empty line
+                        if (!readLine()) {
+                            return;
+                        }
+                    } while (lineLength > 0);
+                    return;
+                }
+                skip(size);
+                readLine();
+            }
+        }
     }
 
     @Override
     public void close() throws IOException {
         running = false;
         serverSocket.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MinimalPromptLayerServer{" + baseUrl() + ", served=" + served() + "}";
     }
 }
