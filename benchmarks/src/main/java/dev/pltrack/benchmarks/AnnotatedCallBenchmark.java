@@ -58,8 +58,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       so the queue fills and most submissions take the refusal path: each iteration prints how
  *       many were accepted and refused ({@code DeliveryStats}).</li>
  *   <li>{@link #handlerDeliveryEngineIdle}: the same, but an untimed set-up before each call waits
- *       until the engine is idle, so every timed call is accepted and wakes a waiting sender: the
- *       cost under sparse traffic, where (3) mostly shows the refusal path.</li>
+ *       until the engine is idle, so every timed call is accepted and finds both senders parked: the
+ *       cost under sparse traffic, where (3) mostly shows the refusal path. With the default 50 ms
+ *       {@code linger} the caller does not wake a sender.</li>
+ *   <li>{@link #handlerDeliveryEngineIdleWithoutLinger}: the same with {@code linger} zero, where each
+ *       track wakes a parked sender from the caller's thread.</li>
  *   <li>{@link #controlWakeParkedThread}: no pltrack code, the control for the idle variant: one
  *       {@code LinkedBlockingQueue.offer} to a queue two threads are parked on, which wakes one;
  *       each works 5 µs once woken, as a sender does.</li>
@@ -166,12 +169,15 @@ public class AnnotatedCallBenchmark {
                     .baseUrl("http://127.0.0.1:9") // never dialled: the transport answers in memory
                     .build();
             PromptLayerClient client = PromptLayerClient.builder(config).transport(new InstantSuccess()).build();
-            engine = DeliveryEngine.builder(client)
-                    .config(DeliveryConfig.builder().overflowPolicy(OverflowPolicy.DROP_NEWEST).build())
-                    .build();
+            engine = DeliveryEngine.builder(client).config(deliveryConfig()).build();
             handler = TrackMetadataHandler.builder(engine::offer).build();
             checkTrackable(handler);
             afterStart();
+        }
+
+        /** The engine's settings: the defaults (DROP_NEWEST, 50 ms linger). */
+        DeliveryConfig deliveryConfig() {
+            return DeliveryConfig.builder().overflowPolicy(OverflowPolicy.DROP_NEWEST).build();
         }
 
         /** Runs once the engine is up, before the first iteration. */
@@ -263,16 +269,37 @@ public class AnnotatedCallBenchmark {
         }
 
         @Setup(Level.Invocation)
-        public void waitUntilIdle() {
-            while (engine.stats().pending() > 0 || !allParked(senders)) {
+        public void waitUntilIdle() throws InterruptedException {
+            // flush() wakes the senders rather than waiting out their linger; then they park again.
+            if (!engine.flush(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the engine did not drain");
+            }
+            while (!allParked(senders)) {
                 Thread.onSpinWait();
             }
         }
     }
 
     /**
+     * {@link IdleEngine} with {@code linger} zero: every track wakes a parked sender at once, so the
+     * caller pays the wake-up (compare with {@link ParkedConsumers}).
+     */
+    @State(Scope.Benchmark)
+    public static class IdleEngineWithoutLinger extends IdleEngine {
+        @Override
+        DeliveryConfig deliveryConfig() {
+            return DeliveryConfig.builder().overflowPolicy(OverflowPolicy.DROP_NEWEST).linger(Duration.ZERO).build();
+        }
+
+        @Override
+        String name() {
+            return "idle engine, linger 0";
+        }
+    }
+
+    /**
      * The control for {@link IdleEngine}, with no pltrack code: two threads parked on a
-     * {@link LinkedBlockingQueue} (the engine's queue type), each busy for about as long as a
+     * {@link LinkedBlockingQueue} (the JDK's standard hand-off), each busy for about as long as a
      * sender's in-memory call (5 µs) after it takes an element, as the engine's two senders are.
      * The timed call hands one element to the queue, which wakes one of them: what waking a parked
      * thread costs on this machine.
@@ -325,7 +352,8 @@ public class AnnotatedCallBenchmark {
 
     private static boolean allParked(List<Thread> threads) {
         for (Thread thread : threads) {
-            if (thread.getState() != Thread.State.WAITING) {
+            Thread.State state = thread.getState();
+            if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
                 return false;
             }
         }
@@ -382,6 +410,11 @@ public class AnnotatedCallBenchmark {
 
     @Benchmark
     public Object handlerDeliveryEngineIdle(Call call, IdleEngine engine) throws Throwable {
+        return intercept(engine.handler, call);
+    }
+
+    @Benchmark
+    public Object handlerDeliveryEngineIdleWithoutLinger(Call call, IdleEngineWithoutLinger engine) throws Throwable {
         return intercept(engine.handler, call);
     }
 

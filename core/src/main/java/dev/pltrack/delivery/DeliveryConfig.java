@@ -15,12 +15,14 @@ public final class DeliveryConfig {
     public static final String OVERFLOW_POLICY_PROPERTY = "promptlayer.delivery.overflow-policy";
     public static final String BLOCK_TIMEOUT_PROPERTY = "promptlayer.delivery.block-timeout";
     public static final String SHUTDOWN_TIMEOUT_PROPERTY = "promptlayer.delivery.shutdown-timeout";
+    public static final String LINGER_PROPERTY = "promptlayer.delivery.linger";
 
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     public static final int DEFAULT_WORKERS = 2;
     public static final OverflowPolicy DEFAULT_OVERFLOW_POLICY = OverflowPolicy.DROP_NEWEST;
     public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LINGER = Duration.ofMillis(50);
 
     private static final int MAX_WORKERS = 64;
 
@@ -29,6 +31,7 @@ public final class DeliveryConfig {
     private final OverflowPolicy overflowPolicy;
     private final Duration blockTimeout;
     private final Duration shutdownTimeout;
+    private final Duration linger;
 
     private DeliveryConfig(Builder builder) {
         if (builder.queueCapacity < 1) {
@@ -45,6 +48,7 @@ public final class DeliveryConfig {
         this.overflowPolicy = builder.overflowPolicy;
         this.blockTimeout = notNegative(BLOCK_TIMEOUT_PROPERTY, builder.blockTimeout);
         this.shutdownTimeout = notNegative(SHUTDOWN_TIMEOUT_PROPERTY, builder.shutdownTimeout);
+        this.linger = notNegative(LINGER_PROPERTY, builder.linger);
     }
 
     public static Builder builder() {
@@ -79,10 +83,20 @@ public final class DeliveryConfig {
         return shutdownTimeout;
     }
 
+    /**
+     * The longest a track waits for an idle sender to look at the queue. A caller does not wake a
+     * parked sender (that would cost it a few microseconds of system call) unless tracks pile up;
+     * zero makes every track wake one, for the lowest latency.
+     */
+    public Duration linger() {
+        return linger;
+    }
+
     @Override
     public String toString() {
         return "DeliveryConfig{queueCapacity=" + queueCapacity + ", workers=" + workers + ", overflowPolicy="
-                + overflowPolicy + ", blockTimeout=" + blockTimeout + ", shutdownTimeout=" + shutdownTimeout + "}";
+                + overflowPolicy + ", blockTimeout=" + blockTimeout + ", shutdownTimeout=" + shutdownTimeout
+                + ", linger=" + linger + "}";
     }
 
     private static Duration notNegative(String property, Duration value) {
@@ -103,6 +117,7 @@ public final class DeliveryConfig {
         private OverflowPolicy overflowPolicy = DEFAULT_OVERFLOW_POLICY;
         private Duration blockTimeout = DEFAULT_BLOCK_TIMEOUT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private Duration linger = DEFAULT_LINGER;
 
         private Builder() {
         }
@@ -129,6 +144,11 @@ public final class DeliveryConfig {
 
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        public Builder linger(Duration linger) {
+            this.linger = linger;
             return this;
         }
 

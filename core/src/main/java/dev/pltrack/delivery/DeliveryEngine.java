@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -70,7 +69,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private final DeliveryCounters counters;
     private final Semaphore room;
     private final ConcurrentHashMap<Long, PendingTrack> byRequestId = new ConcurrentHashMap<>();
-    private final LinkedBlockingQueue<PendingTrack> ready = new LinkedBlockingQueue<>();
+    private final SenderQueue ready;
     private final ScheduledThreadPoolExecutor retryTimer;
     private final List<Thread> senders = new ArrayList<>();
     private final RateLimitedLog overflowWarnings = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
@@ -89,6 +88,7 @@ public final class DeliveryEngine implements AutoCloseable {
         this.listeners = List.copyOf(builder.listeners);
         this.counters = new DeliveryCounters(builder.clock);
         this.room = new Semaphore(config.queueCapacity());
+        this.ready = new SenderQueue(config.linger().toNanos());
         String name = "pltrack-delivery-" + ENGINES.incrementAndGet();
         this.retryTimer = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, name + "-retry-timer"));
         retryTimer.setRemoveOnCancelPolicy(true);
@@ -154,6 +154,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * @return true if nothing is pending, false if {@code timeout} ran out first
      */
     public boolean flush(Duration timeout) throws InterruptedException {
+        ready.wakeAll();
         return awaitDrained(System.nanoTime() + timeout.toNanos());
     }
 
@@ -333,7 +334,7 @@ public final class DeliveryEngine implements AutoCloseable {
         try {
             ScheduledFuture<?> task = retryTimer.schedule(() -> {
                 counters.awaitingRetry.decrementAndGet();
-                ready.offer(pending);
+                ready.offerNow(pending);
             }, delayNanos, TimeUnit.NANOSECONDS);
             pending.retryScheduled(task, System.nanoTime() + delayNanos);
         } catch (RejectedExecutionException timerStopped) {
@@ -412,6 +413,7 @@ public final class DeliveryEngine implements AutoCloseable {
             closed = true;
         }
         int atClose = pending();
+        ready.wakeAll();
         giveUpRetriesDueAfterDeadline();
         boolean drained;
         try {
@@ -466,7 +468,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private void stopSenders(boolean drained) {
         for (Thread sender : senders) {
             if (drained) {
-                ready.offer(STOP);
+                ready.offerNow(STOP);
             } else {
                 sender.interrupt();
             }

@@ -18,6 +18,7 @@ class DeliveryConfigTest {
         assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.DROP_NEWEST);
         assertThat(config.blockTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.linger()).isEqualTo(Duration.ofMillis(50));
     }
 
     @Test
@@ -43,6 +44,8 @@ class DeliveryConfigTest {
                 .hasMessage("promptlayer.delivery.shutdown-timeout must be a duration of zero or more (was PT-1S)");
         assertThatThrownBy(() -> DeliveryConfig.builder().blockTimeout(null).build())
                 .hasMessage("promptlayer.delivery.block-timeout must be a duration of zero or more (was null)");
+        assertThatThrownBy(() -> DeliveryConfig.builder().linger(Duration.ofMillis(-5)).build())
+                .hasMessage("promptlayer.delivery.linger must be a duration of zero or more (was PT-0.005S)");
         assertThatThrownBy(() -> DeliveryConfig.builder().overflowPolicy(null).build())
                 .hasMessageStartingWith("promptlayer.delivery.overflow-policy must be");
     }
