@@ -3,10 +3,10 @@
  * only by hand, never by the test command: timings from a shared machine are reported as ratios
  * against a baseline measured in the same run.
  *
- * <p>Build the shaded jar once (offline works; never {@code mvn install}):
+ * <p>Build the shaded jar once:
  *
  * <pre>
- * mvn -B -ntp -o -q package -pl benchmarks -am -DskipTests
+ * mvn -B -ntp -q -pl benchmarks -am package -DskipTests
  * </pre>
  *
  * <p>Then, from the repository root:

@@ -256,11 +256,11 @@ class AsyncTrackingTest {
             chat.answer();
         }
 
-        pending.answer.completeExceptionally(new UnsupportedOperationException("no tools"));
+        pending.answer.completeExceptionally(new IllegalArgumentException("no tools"));
 
         assertThat(tracking.delivered()).hasTracked(422L, Map.of(
                 "mode", "async",
-                "error_type", "java.lang.UnsupportedOperationException",
+                "error_type", "java.lang.IllegalArgumentException",
                 "error_message", "no tools"));
     }
 
