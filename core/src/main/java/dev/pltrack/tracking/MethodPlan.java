@@ -37,7 +37,7 @@ public final class MethodPlan {
     final AtomicBoolean noRequestIdLogged = new AtomicBoolean();
     final AtomicBoolean invalidLogged = new AtomicBoolean();
     final AtomicBoolean conversionLogged = new AtomicBoolean();
-    final AtomicBoolean misuseLogged = new AtomicBoolean();
+    final AtomicBoolean errorLogged = new AtomicBoolean();
 
     MethodPlan(String method, boolean annotated, boolean trackExceptions, Map<String, String> defaults,
             Map<String, String> staticEntries, int requestIdParameter, int[] metadataParameters,

@@ -54,6 +54,7 @@ public final class TrackMetadataHandler {
     private final LongAdder invalid = new LongAdder();
     private final LongAdder misused = new LongAdder();
     private final LongAdder unconvertible = new LongAdder();
+    private final LongAdder errors = new LongAdder();
 
     private TrackMetadataHandler(Builder builder) {
         this.sink = builder.sink;
@@ -173,10 +174,17 @@ public final class TrackMetadataHandler {
             // A method declared to return Object may still hand back a CompletionStage.
             async = adapterFor(result);
         }
-        if (async != null && result != null) {
-            return async.whenComplete(result, (value, failure) -> completeQuietly(plan, arguments, context, value, failure));
+        try {
+            if (async != null && result != null) {
+                return async.whenComplete(result,
+                        (value, failure) -> completeQuietly(plan, arguments, context, value, failure));
+            }
+            track(plan, arguments, context, result, null);
+        } catch (TrackingException strictFailure) {
+            throw strictFailure;
+        } catch (RuntimeException unexpected) {
+            failedUnexpectedly(plan, unexpected);
         }
-        track(plan, arguments, context, result, null);
         return result;
     }
 
@@ -195,12 +203,23 @@ public final class TrackMetadataHandler {
             }
         } catch (TrackingException strictFailure) {
             thrown.addSuppressed(strictFailure);
+        } catch (RuntimeException unexpected) {
+            failedUnexpectedly(plan, unexpected);
+        }
+    }
+
+    /** A bug (in an adapter, a sink or pltrack itself) costs the track, never the caller's call. */
+    private void failedUnexpectedly(MethodPlan plan, RuntimeException unexpected) {
+        errors.increment();
+        if (plan.errorLogged.compareAndSet(false, true)) {
+            LOG.error("@TrackMetadata on {}: tracking failed unexpectedly; the call went on untracked (logged once"
+                    + " per method; TrackingStats counts every occurrence)", plan.method(), unexpected);
         }
     }
 
     public TrackingStats stats() {
         return new TrackingStats(tracked.sum(), refused.sum(), noRequestId.sum(), invalid.sum(), misused.sum(),
-                unconvertible.sum());
+                unconvertible.sum(), errors.sum());
     }
 
     private boolean ready(MethodPlan plan, Throwable thrown) {
@@ -238,7 +257,7 @@ public final class TrackMetadataHandler {
         } catch (TrackingException strictFailure) {
             LOG.error("Could not track the asynchronous result of {}", plan.method(), strictFailure);
         } catch (RuntimeException unexpected) {
-            LOG.error("Unexpected failure tracking the asynchronous result of {}", plan.method(), unexpected);
+            failedUnexpectedly(plan, unexpected);
         }
     }
 

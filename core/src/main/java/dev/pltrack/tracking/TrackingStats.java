@@ -10,12 +10,14 @@ package dev.pltrack.tracking;
  * @param invalid       calls whose request id or metadata broke a rule: nothing was sent
  * @param misused       calls not tracked because the method misuses the annotations
  * @param unconvertible argument values that could not become text: their key was left out
+ * @param errors        calls whose tracking failed unexpectedly (a bug in an adapter, a sink or
+ *                      pltrack itself), logged at ERROR; the call itself went on
  */
 public record TrackingStats(long tracked, long refused, long noRequestId, long invalid, long misused,
-        long unconvertible) {
+        long unconvertible, long errors) {
 
     /** Calls that were not tracked, for whatever reason. */
     public long untracked() {
-        return refused + noRequestId + invalid + misused;
+        return refused + noRequestId + invalid + misused + errors;
     }
 }

@@ -257,7 +257,7 @@ class AnnotationDiscoveryTest {
 
         assertThat(returned).isEqualTo("TypeAnnotated");
         assertThat(tracking.handler().plan(toString, TypeAnnotated.class).annotated()).isFalse();
-        assertThat(tracking.handler().stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0));
+        assertThat(tracking.handler().stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -268,7 +268,7 @@ class AnnotationDiscoveryTest {
         assertThat(service.hashCode()).isEqualTo(1);
 
         assertThat(tracking.delivered()).hasReceivedNothing();
-        assertThat(tracking.handler().stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0));
+        assertThat(tracking.handler().stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

@@ -200,7 +200,7 @@ class ExceptionTrackingTest {
 
         assertThat(thrown).isSameAs(failure);
         assertThat(tracking.delivered()).hasReceivedNothing();
-        assertThat(tracking.handler().stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0));
+        assertThat(tracking.handler().stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

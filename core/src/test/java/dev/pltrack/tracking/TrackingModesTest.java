@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -129,7 +130,7 @@ class TrackingModesTest {
 
         assertThat(service.calls).hasValue(4);
         assertThat(tracking.delivered()).hasReceivedNothing();
-        assertThat(off.stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0));
+        assertThat(off.stats()).isEqualTo(new TrackingStats(0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -212,6 +213,42 @@ class TrackingModesTest {
         assertThat(offered).extracting(TrackRequest::requestId).containsExactly(1107L, 1108L);
         assertThat(refusing.stats().refused()).isEqualTo(2);
         assertThat(refusing.stats().untracked()).isEqualTo(2);
+    }
+
+    @Test
+    void aSinkThatBreaksItsContractCostsTheTrackNotTheCall() {
+        TrackMetadataHandler broken = TrackMetadataHandler.builder(request -> {
+            throw new IllegalStateException("sink bug");
+        }).build();
+        Chat chat = broken.proxy(Chat.class, service);
+
+        assertThat(chat.answer(1109)).isEqualTo(2218);
+        assertThat(catchThrowable(() -> chat.fails(1110))).isSameAs(service.failure);
+        assertThat(service.failure.getSuppressed()).isEmpty();
+
+        assertThat(broken.stats().errors()).isEqualTo(2);
+        assertThat(broken.stats().untracked()).isEqualTo(2);
+    }
+
+    @Test
+    void anAsyncAdapterThatThrowsLeavesTheResultAsItWas() {
+        TrackMetadataHandler handler = TrackMetadataHandler.builder(request -> true)
+                .asyncResultAdapter(new AsyncResultAdapter() {
+                    @Override
+                    public boolean supports(Class<?> returnType) {
+                        return CompletableFuture.class.isAssignableFrom(returnType);
+                    }
+
+                    @Override
+                    public Object whenComplete(Object result, BiConsumer<Object, Throwable> onComplete) {
+                        throw new IllegalStateException("adapter bug");
+                    }
+                })
+                .build();
+        Chat chat = handler.proxy(Chat.class, service);
+
+        assertThat(chat.later()).isSameAs(service.later);
+        assertThat(handler.stats().errors()).isEqualTo(1);
     }
 
     @Test
