@@ -7,7 +7,11 @@ import dev.pltrack.client.TrackRequest;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.FakePromptLayerExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +23,8 @@ class LingerTest {
 
     @RegisterExtension
     static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension();
+
+    private List<Thread> ownSenders = List.of();
 
     @Test
     void oneTrackDoesNotWakeAParkedSenderButFlushDoes() throws Exception {
@@ -73,16 +79,22 @@ class LingerTest {
         }
     }
 
-    private static DeliveryEngine withLinger(FakePromptLayer fake, Duration linger) {
-        return Engines.engineFor(fake).config(Engines.config().linger(linger).build()).build();
+    private DeliveryEngine withLinger(FakePromptLayer fake, Duration linger) {
+        Set<Thread> before = senderThreads().collect(Collectors.toSet());
+        DeliveryEngine engine = Engines.engineFor(fake).config(Engines.config().linger(linger).build()).build();
+        ownSenders = senderThreads().filter(thread -> !before.contains(thread)).toList();
+        return engine;
     }
 
-    /** Both senders blocked on the queue, so that a track offered now finds none of them looking. */
-    private static void awaitSendersParked(DeliveryEngine engine) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-sender-\\d+"))
-                .filter(thread -> thread.getState() == Thread.State.WAITING
-                        || thread.getState() == Thread.State.TIMED_WAITING)
-                .count() >= engine.config().workers());
+    /** This engine's senders blocked on the queue, so that a track offered now finds none of them looking. */
+    private void awaitSendersParked(DeliveryEngine engine) {
+        assertThat(ownSenders).hasSize(engine.config().workers());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ownSenders.stream().allMatch(thread ->
+                thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING));
+    }
+
+    private static Stream<Thread> senderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-sender-\\d+"));
     }
 }
