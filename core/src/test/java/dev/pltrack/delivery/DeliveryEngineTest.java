@@ -16,6 +16,7 @@ import dev.pltrack.testkit.Fault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -175,20 +176,19 @@ class DeliveryEngineTest {
     @Test
     void sendersAreNamedDaemonThreadsThatStopOnClose() {
         FakePromptLayer fake = promptLayer.server();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         DeliveryEngine engine = Engines.engineFor(fake).config(Engines.config().workers(3).build()).build();
         List<Thread> senders = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread))
                 .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-sender-\\d"))
-                .filter(Thread::isAlive)
                 .toList();
-        assertThat(senders).hasSizeGreaterThanOrEqualTo(3).allMatch(Thread::isDaemon);
+        assertThat(senders).hasSize(3).allMatch(Thread::isDaemon).allMatch(Thread::isAlive);
 
         engine.close();
 
         assertThat(engine.isClosed()).isTrue();
         assertThat(engine.stats().pending()).isZero();
-        String prefix = senders.get(senders.size() - 1).getName().replaceAll("sender-\\d$", "");
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-                thread -> thread.getName().startsWith(prefix) && thread.isAlive());
+        assertThat(senders).noneMatch(Thread::isAlive);
     }
 
     @Test
