@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 
 /**
  * What {@link MethodAnalyzer} learned about one annotated method, once: where its request id and
@@ -135,7 +134,7 @@ public final class MethodPlan {
      * @param unconvertible told the key of each argument that could not become text (it is left out)
      */
     Map<String, String> metadata(Object[] arguments, TrackingContext context, Throwable error,
-            BiConsumer<String, IllegalArgumentException> unconvertible) {
+            UnconvertibleValues unconvertible) {
         Map<String, String> metadata;
         if (context.metadata().isEmpty()) {
             metadata = new LinkedHashMap<>(defaultsThenStatic);
@@ -151,7 +150,7 @@ public final class MethodPlan {
                     metadata.put(metadataKeys[i], text);
                 }
             } catch (IllegalArgumentException e) {
-                unconvertible.accept(metadataKeys[i], e);
+                unconvertible.report(this, metadataKeys[i], e);
             }
         }
         if (error != null) {
@@ -178,5 +177,11 @@ public final class MethodPlan {
     @Override
     public String toString() {
         return "MethodPlan{" + method + ", trackable=" + trackable + ", problems=" + problems + "}";
+    }
+
+    /** Hears of an argument that could not become text (its key is left out). */
+    @FunctionalInterface
+    interface UnconvertibleValues {
+        void report(MethodPlan plan, String key, IllegalArgumentException conversion);
     }
 }

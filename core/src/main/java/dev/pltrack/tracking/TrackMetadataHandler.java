@@ -55,6 +55,8 @@ public final class TrackMetadataHandler {
     private final LongAdder misused = new LongAdder();
     private final LongAdder unconvertible = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    // Made once: a lambda capturing the plan would be allocated on every call.
+    private final MethodPlan.UnconvertibleValues unconvertibleValues = this::unconvertibleValue;
 
     private TrackMetadataHandler(Builder builder) {
         this.sink = builder.sink;
@@ -208,6 +210,14 @@ public final class TrackMetadataHandler {
         }
     }
 
+    private void unconvertibleValue(MethodPlan plan, String key, IllegalArgumentException conversion) {
+        unconvertible.increment();
+        if (plan.conversionLogged.compareAndSet(false, true)) {
+            LOG.warn("@TrackMetadata on {}: the value of metadata[\"{}\"] {}; the key is left out (logged once"
+                    + " per method)", plan.method(), key, conversion.getMessage());
+        }
+    }
+
     /** A bug (in an adapter, a sink or pltrack itself) costs the track, never the caller's call. */
     private void failedUnexpectedly(MethodPlan plan, RuntimeException unexpected) {
         errors.increment();
@@ -290,13 +300,7 @@ public final class TrackMetadataHandler {
                             + " TrackingContext); the call was not tracked", null);
             return;
         }
-        Map<String, String> metadata = plan.metadata(arguments, context, thrown, (key, conversion) -> {
-            unconvertible.increment();
-            if (plan.conversionLogged.compareAndSet(false, true)) {
-                LOG.warn("@TrackMetadata on {}: the value of metadata[\"{}\"] {}; the key is left out (logged once"
-                        + " per method)", plan.method(), key, conversion.getMessage());
-            }
-        });
+        Map<String, String> metadata = plan.metadata(arguments, context, thrown, unconvertibleValues);
         TrackRequest request;
         try {
             request = TrackRequest.of(requestId, metadata);
