@@ -40,10 +40,13 @@ public class PltrackFactory {
         PromptLayerProperties.Retry retry = properties.getRetry();
         PromptLayerConfig.Builder builder = PromptLayerConfig.builder()
                 .apiKey(properties.getApiKey())
-                .baseUrl(properties.getBaseUrl())
                 .connectTimeout(properties.getConnectTimeout())
                 .readTimeout(properties.getReadTimeout())
                 .retryPolicy(new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()));
+        String baseUrl = properties.getBaseUrl();
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            builder.baseUrl(baseUrl);
+        }
         if (properties.getAllowInsecureHttp() != null) {
             builder.allowInsecureHttp(properties.getAllowInsecureHttp());
         }

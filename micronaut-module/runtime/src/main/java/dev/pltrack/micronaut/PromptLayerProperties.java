@@ -36,7 +36,8 @@ public class PromptLayerProperties {
     private boolean enabled = TrackingConfig.defaults().enabled();
     private boolean strict = TrackingConfig.defaults().strict();
     private String apiKey;
-    private String baseUrl = PromptLayerConfig.DEFAULT_BASE_URL;
+    // Unset or blank (e.g. an empty PROMPTLAYER_BASE_URL): the core's default, as the core reads the variable.
+    private String baseUrl;
     private Duration connectTimeout = PromptLayerConfig.DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = PromptLayerConfig.DEFAULT_READ_TIMEOUT;
     // No public default in the core: unset means "the core's default".
@@ -74,12 +75,16 @@ public class PromptLayerProperties {
         this.apiKey = apiKey;
     }
 
-    /** {@code promptlayer.base-url}, or the environment variable {@code PROMPTLAYER_BASE_URL}. */
+    /**
+     * {@code promptlayer.base-url}, or the environment variable {@code PROMPTLAYER_BASE_URL}; unset or
+     * blank means {@value PromptLayerConfig#DEFAULT_BASE_URL}.
+     */
+    @Nullable
     public String getBaseUrl() {
         return baseUrl;
     }
 
-    public void setBaseUrl(String baseUrl) {
+    public void setBaseUrl(@Nullable String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
