@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pltrack.client.ApiKey;
 import dev.pltrack.client.PromptLayerConfig;
+import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.micronaut.beans.ChatService;
 import dev.pltrack.testkit.FakePromptLayer;
 import io.micronaut.context.ApplicationContext;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Micronaut turns environment variables into properties: {@code PROMPTLAYER_API_KEY} is
- * {@code promptlayer.api-key}, {@code PROMPTLAYER_BASE_URL} is {@code promptlayer.base-url}. Runs in
+ * {@code promptlayer.api-key}, {@code PROMPTLAYER_BASE_URL} is {@code promptlayer.base-url}, and so on. Runs in
  * its own surefire execution, whose JVM has these variables set (see this module's pom.xml).
  */
 @EnabledIfEnvironmentVariable(named = "PROMPTLAYER_API_KEY", matches = EnvironmentVariablesTest.KEY)
@@ -31,6 +32,7 @@ class EnvironmentVariablesTest {
             PromptLayerConfig config = context.getBean(PromptLayerConfig.class);
             assertThat(config.apiKey()).isEqualTo(ApiKey.of(KEY));
             assertThat(config.baseUrl()).isEqualTo(URI.create(BASE_URL));
+            assertThat(context.getBean(DeliveryConfig.class).workers()).isEqualTo(3);   // PROMPTLAYER_DELIVERY_WORKERS
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pltrack.client.FailureReason;
 import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.micronaut.beans.ChatService;
 import dev.pltrack.micronaut.beans.UserBeans;
@@ -86,6 +87,17 @@ class UserBeansTest {
 
             FAKE.awaitAccepted(1, WAIT);
             assertThat(FAKE).hasTracked(1103, Map.of("origin", "user-bean", "rating", "3"));
+        }
+    }
+
+    @Test
+    void replacesWorksToo() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("test.replaces", "true");
+        properties.put("promptlayer.api-key", FAKE.apiKey());
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            assertThat(context.getBeansOfType(DeliveryConfig.class)).hasSize(1);
+            assertThat(context.getBean(DeliveryEngine.class).config().queueCapacity()).isEqualTo(123);
         }
     }
 

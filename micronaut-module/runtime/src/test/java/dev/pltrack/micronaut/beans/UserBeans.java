@@ -4,10 +4,12 @@ import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.delivery.DeadLetter;
 import dev.pltrack.delivery.DeadLetterHandler;
+import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.tracking.TrackingConfig;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -40,6 +42,14 @@ public class UserBeans {
     @Requires(property = "test.user-tracking-config", value = "true")
     TrackingConfig userTrackingConfig() {
         return TrackingConfig.builder().defaultMetadata("origin", "user-bean").build();
+    }
+
+    /** Micronaut's own idiom for replacing a bean works as well. */
+    @Singleton
+    @Replaces(DeliveryConfig.class)
+    @Requires(property = "test.replaces", value = "true")
+    DeliveryConfig replacingDeliveryConfig() {
+        return DeliveryConfig.builder().queueCapacity(123).build();
     }
 
     @Singleton
