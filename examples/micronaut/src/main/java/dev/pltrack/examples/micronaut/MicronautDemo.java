@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the example app.
@@ -78,12 +79,21 @@ public final class MicronautDemo {
         out.println("  curl -X POST '" + base + "/chat/3001/rating?stars=5'");
         out.println("  curl -X POST '" + base + "/chat/3001/summary?document=notes.pdf'");
         out.println("Ctrl+C stops it and prints what the fake PromptLayer received.");
+        // Micronaut's own shutdown hook stops the context, which flushes the engine; report after it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (context.isRunning() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             out.println();
             out.print(demo.report());
             demo.close();
-        }, "pltrack-demo-shutdown"));
+        }, "pltrack-demo-report"));
         new CountDownLatch(1).await();
     }
 
