@@ -290,6 +290,19 @@ class TrackMetadataInterceptorTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMethodAnnotationOnAnAnnotatedTypeWinsAndTheCallIsInterceptedOnce() throws Exception {
+        long trackedBefore = handler.stats().tracked();
+
+        typeLevel.own();
+
+        fake.awaitAccepted(1, WAIT);
+        engine.flush(WAIT);
+        assertThat(fake).hasTracked(704, Map.of("environment", "test", "scope", "method"));
+        assertThat(fake.received()).hasSize(1);
+        assertThat(handler.stats().tracked()).isEqualTo(trackedBefore + 1);
+    }
+
+    @Test
     void eachMethodIsAnalysedOnce() {
         chat.rateLong(901L, 1);
         chat.rateLong(902L, 2);

@@ -17,6 +17,12 @@ public class TypeLevelChat {
         return 702;
     }
 
+    /** The method's own annotation wins over the type's. */
+    @TrackMetadata("scope=method")
+    public Answer own() {
+        return new Answer(704, "own");
+    }
+
     /** Not public: the type-level annotation does not reach it. */
     Answer internal() {
         return new Answer(703, "internal");
