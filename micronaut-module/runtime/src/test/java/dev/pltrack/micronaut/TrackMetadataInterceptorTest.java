@@ -10,6 +10,7 @@ import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.micronaut.beans.Answer;
 import dev.pltrack.micronaut.beans.ChatService;
 import dev.pltrack.micronaut.beans.PackageAccess;
+import dev.pltrack.micronaut.beans.Summariser;
 import dev.pltrack.micronaut.beans.TypeLevelChat;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.tracking.TrackMetadataHandler;
@@ -50,6 +51,9 @@ class TrackMetadataInterceptorTest implements TestPropertyProvider {
 
     @Inject
     TypeLevelChat typeLevel;
+
+    @Inject
+    Summariser summariser;
 
     @Inject
     TrackMetadataHandler handler;
@@ -200,6 +204,7 @@ class TrackMetadataInterceptorTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope only has to be open
     void takesTheRequestIdFromTheTrackingContext() {
         try (TrackingContext.Scope scope = TrackingContext.current().withRequestId(601L).with("tenant", "acme").open()) {
             chat.summarise("report.pdf");
@@ -211,6 +216,7 @@ class TrackMetadataInterceptorTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope only has to be open
     void mergesDefaultsThenContextThenStaticEntriesThenParameters() {
         try (TrackingContext.Scope scope = TrackingContext.current()
                 .with("environment", "staging")   // beats the default "test"
@@ -300,6 +306,14 @@ class TrackMetadataInterceptorTest implements TestPropertyProvider {
         assertThat(fake).hasTracked(704, Map.of("environment", "test", "scope", "method"));
         assertThat(fake.received()).hasSize(1);
         assertThat(handler.stats().tracked()).isEqualTo(trackedBefore + 1);
+    }
+
+    @Test
+    void anAnnotationOnAnInterfaceMethodWorksOnTheImplementingBean() {
+        assertThat(summariser.summarise("notes.txt")).isEqualTo(705L);
+
+        fake.awaitAccepted(1, WAIT);
+        assertThat(fake).hasTracked(705, Map.of("environment", "test", "via", "interface", "document", "notes.txt"));
     }
 
     @Test

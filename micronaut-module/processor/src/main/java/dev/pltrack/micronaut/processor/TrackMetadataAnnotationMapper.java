@@ -30,9 +30,14 @@ public final class TrackMetadataAnnotationMapper implements NamedAnnotationMappe
 
     @Override
     public List<AnnotationValue<?>> map(AnnotationValue<Annotation> annotation, VisitorContext visitorContext) {
-        return List.of(AnnotationValue.builder(InterceptorBinding.class)
+        return List.of(interceptorBinding());
+    }
+
+    /** {@code @InterceptorBinding(value = TrackMetadata.class, kind = AROUND)}. */
+    static AnnotationValue<InterceptorBinding> interceptorBinding() {
+        return AnnotationValue.builder(InterceptorBinding.class)
                 .value(TRACK_METADATA)
                 .member("kind", InterceptorKind.AROUND)
-                .build());
+                .build();
     }
 }
