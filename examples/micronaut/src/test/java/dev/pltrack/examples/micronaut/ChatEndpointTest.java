@@ -4,6 +4,7 @@ import static dev.pltrack.testkit.PromptLayerAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.testkit.FakePromptLayer;
 import io.micronaut.aop.Intercepted;
 import io.micronaut.http.HttpRequest;
@@ -15,6 +16,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,9 @@ class ChatEndpointTest implements TestPropertyProvider {
 
     @Inject
     ChatService chat;
+
+    @Inject
+    DeliveryEngine engine;
 
     @Override
     public Map<String, String> getProperties() {
@@ -83,6 +88,25 @@ class ChatEndpointTest implements TestPropertyProvider {
         fake.awaitAccepted(1, WAIT);
         assertThat(fake).hasTracked(4242, Map.of("app", "pltrack-example-micronaut", "feature", "feedback",
                 "rating", "4"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthAndMetricsEndpointsShowPltrack() throws Exception {
+        http.toBlocking().exchange(HttpRequest.POST("/chat/4444/rating?stars=3", ""));
+        fake.awaitAccepted(1, WAIT);
+        engine.flush(WAIT);
+
+        Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        Map<String, Object> pltrack = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("pltrack");
+        assertThat(pltrack).containsEntry("status", "UP");
+        assertThat((Map<String, Object>) pltrack.get("details")).containsKeys("pending", "capacity", "delivered");
+
+        Map<String, Object> delivered = http.toBlocking().retrieve(
+                HttpRequest.GET("/metrics/pltrack.tracks.delivered"), Map.class);
+        assertThat(delivered.get("measurements").toString()).contains("COUNT").contains("value=");
+        assertThat(((Number) ((Map<String, Object>) ((List<?>) delivered.get("measurements")).get(0)).get("value"))
+                .doubleValue()).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
