@@ -29,8 +29,9 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(PromptLayerProperties.class)
 public class PromptLayerAutoConfiguration {
 
+    /** Not needed, nor its API key, when the application brings its own client. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({PromptLayerConfig.class, PromptLayerClient.class})
     public PromptLayerConfig promptLayerConfig(PromptLayerProperties properties) {
         return properties.toPromptLayerConfig();
     }

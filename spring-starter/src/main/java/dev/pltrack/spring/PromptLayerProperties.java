@@ -153,7 +153,8 @@ public class PromptLayerProperties {
     public PromptLayerConfig toPromptLayerConfig() {
         return PromptLayerConfig.builder()
                 .apiKey(apiKey)
-                .baseUrl(baseUrl)
+                // An empty PROMPTLAYER_BASE_URL means unset, as in the core and PromptLayer's SDKs.
+                .baseUrl(baseUrl == null || baseUrl.isBlank() ? PromptLayerConfig.DEFAULT_BASE_URL : baseUrl)
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .retryPolicy(retry.toRetryPolicy())
