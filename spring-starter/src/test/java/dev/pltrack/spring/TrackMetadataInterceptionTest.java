@@ -9,6 +9,7 @@ import dev.pltrack.spring.services.AsyncService;
 import dev.pltrack.spring.services.ChatAnswer;
 import dev.pltrack.spring.services.InterfaceService;
 import dev.pltrack.spring.services.InterfaceServiceImpl;
+import dev.pltrack.spring.services.ReactiveService;
 import dev.pltrack.spring.services.RequestIdService;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.FakePromptLayerExtension;
@@ -30,6 +31,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code @TrackMetadata} on Spring beans, against the fake PromptLayer: the exact metadata received
@@ -274,6 +277,44 @@ class TrackMetadataInterceptionTest {
         });
         assertThat(fake().metadataFor(802)).isEqualTo(
                 Map.of("environment", "test", "tenant", "acme", "feature", "async-void", "note", "queued"));
+    }
+
+    @Test
+    void aMonoIsTrackedWhenItEmits() {
+        runner.withBean(ReactiveService.class).run(context -> {
+            ReactiveService service = context.getBean(ReactiveService.class);
+            Mono<ChatAnswer> mono = service.mono(Mono.fromSupplier(() -> new ChatAnswer(901, "reactive")));
+            TimeUnit.MILLISECONDS.sleep(200);
+            assertThat(fake().received()).as("nothing before subscription").isEmpty();
+            assertThat(mono.block(WAIT)).isEqualTo(new ChatAnswer(901, "reactive"));
+            assertThat(receivedFor(901)).isEqualTo(Map.of("environment", "test", "feature", "mono"));
+        });
+    }
+
+    @Test
+    void aFluxIsTrackedWithItsLastElementWhenItCompletes() {
+        runner.withBean(ReactiveService.class).run(context -> {
+            ReactiveService service = context.getBean(ReactiveService.class);
+            Flux<ChatAnswer> chunks = service.flux(Flux.just(new ChatAnswer(902, "first"), new ChatAnswer(903, "last")));
+            assertThat(chunks.collectList().block(WAIT)).extracting(ChatAnswer::text).containsExactly("first", "last");
+            assertThat(receivedFor(903)).isEqualTo(Map.of("environment", "test", "feature", "flux"));
+            assertThat(fake().trackedRequestIds()).containsExactly(903L);
+        });
+    }
+
+    @Test
+    void tracksMadeJustBeforeTheContextClosesAreDelivered() {
+        fake().respondSlowly(Duration.ofMillis(20));
+        runner.withPropertyValues("promptlayer.delivery.linger=50ms", "promptlayer.delivery.workers=1").run(context -> {
+            RequestIdService service = context.getBean(RequestIdService.class);
+            for (int id = 1001; id <= 1020; id++) {
+                service.rateLong(id, 3);
+            }
+            assertThat(fake().acceptedCount()).as("still pending when the context closes").isLessThan(20);
+        });
+        // The runner closed the context, which closed the engine, which flushed: no waiting here.
+        assertThat(fake().acceptedCount()).isEqualTo(20);
+        assertThat(fake().metadataFor(1020)).isEqualTo(Map.of("environment", "test", "source", "long-param", "rating", "3"));
     }
 
     @Configuration(proxyBeanMethods = false)
