@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pltrack.TrackingContext;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.spring.services.AsyncService;
+import dev.pltrack.spring.services.CachedService;
 import dev.pltrack.spring.services.ChatAnswer;
 import dev.pltrack.spring.services.InterfaceService;
 import dev.pltrack.spring.services.InterfaceServiceImpl;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -315,6 +319,36 @@ class TrackMetadataInterceptionTest {
         // The runner closed the context, which closed the engine, which flushed: no waiting here.
         assertThat(fake().acceptedCount()).isEqualTo(20);
         assertThat(fake().metadataFor(1020)).isEqualTo(Map.of("environment", "test", "source", "long-param", "rating", "3"));
+    }
+
+    /** Spring's auto-proxy creator proxies the bean first; pltrack's advice joins that proxy, once, outermost. */
+    @Test
+    void alongsideAnAutoProxyCreatorTheAdviceIsAppliedOnceAndOutermost() {
+        runner.withUserConfiguration(CachingConfiguration.class).run(context -> {
+            CachedService service = context.getBean(CachedService.class);
+            ChatAnswer first = service.answer(1101);
+            assertThat(service.answer(1101)).as("served from the cache").isSameAs(first);
+            assertThat(service.invocations()).isEqualTo(1);
+            assertThat(context.getBean(TrackMetadataHandler.class).stats().tracked())
+                    .as("one track per call, cached or not; none twice").isEqualTo(2);
+        });
+        // The engine may coalesce the two tracks of one request id into one HTTP call.
+        assertThat(fake().metadataFor(1101)).isEqualTo(Map.of("environment", "test", "feature", "cached"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableCaching
+    static class CachingConfiguration {
+
+        @Bean
+        CachedService cachedService() {
+            return new CachedService();
+        }
+
+        @Bean
+        CacheManager cacheManager() {
+            return new ConcurrentMapCacheManager("answers");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

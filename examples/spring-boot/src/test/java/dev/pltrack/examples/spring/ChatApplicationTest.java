@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pltrack.testkit.FakePromptLayer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -34,6 +38,20 @@ class ChatApplicationTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Test
+    void actuatorShowsThePromptlayerHealthIndicatorAndTheMeters() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/promptlayer")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"", "\"capacity\":10000").doesNotContain(promptLayer.apiKey());
+        HttpResponse<String> meter = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/metrics/pltrack.queue.capacity")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(meter.body()).contains("\"value\":10000.0");
+    }
 
     @Test
     void theDemoCallsAreTrackedWithTheirMetadata() {
