@@ -43,6 +43,7 @@ import reactor.core.publisher.Mono;
  * for each way of finding the request id and each metadata source, and the call's own outcome
  * untouched.
  */
+@SuppressWarnings("try") // scopes are opened for their effect on the thread
 class TrackMetadataInterceptionTest {
 
     @RegisterExtension
@@ -121,6 +122,13 @@ class TrackMetadataInterceptionTest {
         });
         assertThat(receivedFor(202))
                 .isEqualTo(Map.of("environment", "test", "source", "answer-return", "user_id", "u-7"));
+    }
+
+    @Test
+    void theCallerGetsTheVeryObjectTheMethodReturned() {
+        ChatAnswer given = new ChatAnswer(206, "given");
+        withService(service -> assertThat(service.echo(given)).isSameAs(given));
+        assertThat(receivedFor(206)).isEqualTo(Map.of("environment", "test", "source", "echo"));
     }
 
     @Test

@@ -20,7 +20,7 @@ final class TrackMetadataInterceptor implements MethodInterceptor {
     public Object invoke(MethodInvocation invocation) throws Throwable {
         TrackMetadataHandler tracking = handler();
         if (tracking == null) {
-            // Called while the context is still being built, before the handler exists.
+            // The application defined no handler bean (it replaced the auto-configured one with nothing).
             return invocation.proceed();
         }
         Object target = invocation.getThis();

@@ -43,6 +43,11 @@ public class RequestIdService {
         return new ChatAnswer(requestId, "hello " + user);
     }
 
+    @TrackMetadata({"source=echo"})
+    public ChatAnswer echo(ChatAnswer given) {
+        return given;
+    }
+
     @TrackMetadata({"source=optional-return"})
     public Optional<ChatAnswer> returnsOptional(long requestId) {
         return Optional.of(new ChatAnswer(requestId, "maybe"));

@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class TenantFilter extends OncePerRequestFilter {
 
     @Override
+    @SuppressWarnings("try") // the scope is opened for its effect on this thread
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String tenant = request.getHeader("X-Tenant");
