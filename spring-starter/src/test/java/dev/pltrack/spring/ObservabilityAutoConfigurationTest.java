@@ -7,8 +7,13 @@ import dev.pltrack.metrics.PltrackMeterBinder;
 import dev.pltrack.spring.health.PromptLayerHealthAutoConfiguration;
 import dev.pltrack.spring.health.boot3.PromptLayerBoot3HealthAutoConfiguration;
 import dev.pltrack.spring.metrics.PromptLayerMetricsAutoConfiguration;
+import dev.pltrack.client.TrackRequest;
+import dev.pltrack.testkit.FakePromptLayerExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -24,6 +29,9 @@ class ObservabilityAutoConfigurationTest {
                     PromptLayerMetricsAutoConfiguration.class, PromptLayerHealthAutoConfiguration.class,
                     PromptLayerBoot3HealthAutoConfiguration.class))
             .withPropertyValues("promptlayer.api-key=pl_observed_key_93ac");
+
+    @RegisterExtension
+    static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension();
 
     @Test
     void theCoresMetersAreBoundWhenMicrometerIsPresent() {
@@ -57,6 +65,22 @@ class ObservabilityAutoConfigurationTest {
             assertThat(down.status()).isEqualTo("DOWN");
             assertThat(down.details()).containsEntry("reason", "the delivery engine is closed: tracks are refused");
         });
+    }
+
+    @Test
+    void healthIsDownWhenPromptLayerRefusesTheKeyAndDoesNotShowIt() {
+        String wrongKey = "pl_wrong_key_0b8e77";
+        runner.withPropertyValues("promptlayer.api-key=" + wrongKey, "promptlayer.base-url=" + promptLayer.baseUrl(),
+                "promptlayer.delivery.linger=0ms").run(context -> {
+                    context.getBean(DeliveryEngine.class).offer(TrackRequest.of(42, Map.of("feature", "health")));
+                    promptLayer.server().awaitReceived(1, Duration.ofSeconds(10));
+                    assertThat(context.getBean(DeliveryEngine.class).flush(Duration.ofSeconds(10))).isTrue();
+                    HealthProbe down = HealthProbe.of(context);
+                    assertThat(down.status()).isEqualTo("DOWN");
+                    assertThat(down.details()).containsEntry("reason",
+                            "PromptLayer refused the API key (401/403): check promptlayer.api-key or PROMPTLAYER_API_KEY");
+                    assertThat(down.details().toString()).doesNotContain(wrongKey);
+                });
     }
 
     @Test

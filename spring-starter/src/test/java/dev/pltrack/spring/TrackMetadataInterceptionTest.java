@@ -15,6 +15,7 @@ import dev.pltrack.spring.services.RequestIdService;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.FakePromptLayerExtension;
 import dev.pltrack.tracking.TrackMetadataHandler;
+import dev.pltrack.tracking.TrackingException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -235,6 +236,15 @@ class TrackMetadataInterceptionTest {
             assertThat(context.getBean(TrackMetadataHandler.class).stats().tracked()).isZero();
         });
         assertThat(fake().received()).isEmpty();
+    }
+
+    @Test
+    void strictModeTellsTheCallerThroughTheProxy() {
+        runner.withPropertyValues("promptlayer.strict=true").run(context -> {
+            RequestIdService service = context.getBean(RequestIdService.class);
+            assertThatThrownBy(() -> service.noRequestId("lost")).isInstanceOf(TrackingException.class)
+                    .hasMessageContaining("no request id found");
+        });
     }
 
     @Test
