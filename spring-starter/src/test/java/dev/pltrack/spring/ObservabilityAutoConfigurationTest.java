@@ -95,6 +95,10 @@ class ObservabilityAutoConfigurationTest {
     void theHealthIndicatorCanBeTurnedOffLikeBootsOwn() {
         runner.withPropertyValues("management.health.promptlayer.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(HealthProbe.BEAN_NAME));
+        runner.withPropertyValues("management.health.defaults.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(HealthProbe.BEAN_NAME));
+        runner.withPropertyValues("management.health.defaults.enabled=false", "management.health.promptlayer.enabled=true")
+                .run(context -> assertThat(context).hasBean(HealthProbe.BEAN_NAME));
     }
 
     @Test

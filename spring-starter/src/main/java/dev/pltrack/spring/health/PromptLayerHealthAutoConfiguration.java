@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = PromptLayerAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 @ConditionalOnBean(DeliveryEngine.class)
-@ConditionalOnProperty(name = "management.health.promptlayer.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnEnabledPromptLayerHealth
 public class PromptLayerHealthAutoConfiguration {
 
     /** The bean name gives the indicator its name, {@code promptlayer}. */

@@ -3,11 +3,11 @@ package dev.pltrack.spring.health.boot3;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.health.PltrackHealthCheck;
 import dev.pltrack.spring.PromptLayerAutoConfiguration;
+import dev.pltrack.spring.health.ConditionalOnEnabledPromptLayerHealth;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = PromptLayerAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
 @ConditionalOnBean(DeliveryEngine.class)
-@ConditionalOnProperty(name = "management.health.promptlayer.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnEnabledPromptLayerHealth
 public class PromptLayerBoot3HealthAutoConfiguration {
 
     /** The bean name gives the indicator its name, {@code promptlayer}. */
