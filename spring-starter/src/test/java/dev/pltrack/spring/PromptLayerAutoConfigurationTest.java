@@ -14,6 +14,8 @@ import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.OverflowPolicy;
 import dev.pltrack.spring.aop.TrackMetadataBeanPostProcessor;
 import dev.pltrack.spring.diagnostics.PromptLayerConfigurationFailureAnalyzer;
+import dev.pltrack.spring.services.InterfaceService;
+import dev.pltrack.spring.services.InterfaceServiceImpl;
 import dev.pltrack.spring.services.RequestIdService;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackingConfig;
@@ -144,6 +146,21 @@ class PromptLayerAutoConfigurationTest {
             assertThat(AopUtils.isAopProxy(service)).isFalse();
             service.rateLong(1, 5);
         });
+    }
+
+    @Test
+    void onlyBeansWithTrackMetadataAreProxied() {
+        runner.withPropertyValues("promptlayer.api-key=" + KEY)
+                .withBean(RequestIdService.class)
+                .withBean(InterfaceService.class, InterfaceServiceImpl::new)
+                .withBean("plain", StringBuilder.class, StringBuilder::new)
+                .run(context -> {
+                    assertThat(AopUtils.isAopProxy(context.getBean(RequestIdService.class))).isTrue();
+                    assertThat(AopUtils.isAopProxy(context.getBean(InterfaceService.class)))
+                            .as("annotated on its interface only").isTrue();
+                    assertThat(AopUtils.isAopProxy(context.getBean("plain"))).isFalse();
+                    assertThat(AopUtils.isAopProxy(context.getBean(TrackMetadataHandler.class))).isFalse();
+                });
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.pltrack.spring.services.InterfaceService;
 import dev.pltrack.spring.services.InterfaceServiceImpl;
 import dev.pltrack.spring.services.ReactiveService;
 import dev.pltrack.spring.services.RequestIdService;
+import dev.pltrack.spring.services.SubService;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.FakePromptLayerExtension;
 import dev.pltrack.tracking.TrackMetadataHandler;
@@ -268,6 +269,12 @@ class TrackMetadataInterceptionTest {
         });
         assertThat(receivedFor(702))
                 .isEqualTo(Map.of("environment", "test", "feature", "interface", "user_id", "grace"));
+    }
+
+    @Test
+    void anAnnotationOnAnOverriddenSuperclassMethodApplies() {
+        runner.withBean(SubService.class).run(context -> assertThat(context.getBean(SubService.class).answer(703)).isEqualTo(703));
+        assertThat(receivedFor(703)).isEqualTo(Map.of("environment", "test", "source", "superclass"));
     }
 
     @Test
