@@ -3,7 +3,6 @@ package dev.pltrack.micronaut;
 import static dev.pltrack.testkit.PromptLayerAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
 
 import dev.pltrack.TrackingContext;
 import dev.pltrack.delivery.DeliveryEngine;
@@ -317,12 +316,14 @@ class TrackMetadataInterceptorTest implements TestPropertyProvider {
     }
 
     @Test
-    void eachMethodIsAnalysedOnce() {
+    void repeatedCallsAreEachTrackedFromTheCachedPlan() {
         chat.rateLong(901L, 1);
         chat.rateLong(902L, 2);
         fake.awaitAccepted(2, WAIT);
 
-        assertThat(fake.metadataFor(902)).containsExactly(entry("environment", "test"), entry("rating", "2"));
+        assertThat(fake)
+                .hasTracked(901, Map.of("environment", "test", "rating", "1"))
+                .hasTracked(902, Map.of("environment", "test", "rating", "2"));
         assertThat(handler.stats().misused()).isZero();
     }
 }
