@@ -1,0 +1,2 @@
+/** Micrometer meters for pltrack, when the application uses micronaut-micrometer. */
+package dev.pltrack.micronaut.metrics;
