@@ -28,19 +28,19 @@ final class BaseUrl {
             uri = new URI(stripTrailingSlashes(text.strip()));
         } catch (URISyntaxException e) {
             throw new PromptLayerConfigurationException(PROPERTY,
-                    PROPERTY + " is not a valid URL (" + e.getReason() + "): " + text);
+                    PROPERTY + " is not a valid URL (" + e.getReason() + "): " + shown(text));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new PromptLayerConfigurationException(PROPERTY,
-                    PROPERTY + " must be an absolute http or https URL, e.g. https://api.promptlayer.com (was " + text + ")");
+                    PROPERTY + " must be an absolute http or https URL, e.g. https://api.promptlayer.com (was " + shown(text) + ")");
         }
         if (uri.getHost() == null) {
-            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " must name a host (was " + text + ")");
+            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " must name a host (was " + shown(text) + ")");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new PromptLayerConfigurationException(PROPERTY,
-                    PROPERTY + " must not carry a query, fragment or user info (was " + text + ")");
+                    PROPERTY + " must not carry a query, fragment or user info (was " + withoutSecrets(uri) + "...)");
         }
         if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new PromptLayerConfigurationException(PROPERTY,
@@ -49,6 +49,30 @@ final class BaseUrl {
                             + PromptLayerConfig.ALLOW_INSECURE_HTTP_PROPERTY + "=true if that network is trusted.");
         }
         return uri;
+    }
+
+    /**
+     * The rejected value as an error message may show it. A value that is not a URL at all may be a
+     * secret pasted into the wrong property, so only its length is shown; a URL loses its user info,
+     * query and fragment, where a key could sit.
+     */
+    private static String shown(String text) {
+        try {
+            URI uri = new URI(text.strip());
+            if (uri.getScheme() != null && uri.getRawAuthority() != null) {
+                return withoutSecrets(uri) + (uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null ? "..." : "");
+            }
+        } catch (URISyntaxException notAUrl) {
+            // shown by length below
+        }
+        return "a value of " + text.length() + " characters, not shown";
+    }
+
+    private static String withoutSecrets(URI uri) {
+        String host = uri.getHost() != null ? uri.getHost() : "";
+        return uri.getScheme() + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     /** Loopback by name or literal address only: no DNS lookup at configuration time. */

@@ -96,6 +96,29 @@ class PromptLayerConfigTest {
         assertThat(failure.getMessage()).startsWith("promptlayer.base-url");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "pl_secret_0123456789",                         // the key pasted into the wrong property
+        "https://pl_secret_0123456789@api.promptlayer.com",
+        "https://api.promptlayer.com/?key=pl_secret_0123456789",
+        "https://api.promptlayer.com/#pl_secret_0123456789",
+        "https://ho st/pl_secret_0123456789 x"})
+    void aRefusedBaseUrlNeverShowsWhatCouldBeASecret(String url) {
+        PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> PromptLayerConfig.builder().apiKey(KEY).baseUrl(url).build());
+
+        assertThat(failure.getMessage()).startsWith("promptlayer.base-url").doesNotContain("pl_secret");
+    }
+
+    @Test
+    void aRefusedBaseUrlStillShowsItsSchemeAndHost() {
+        PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> PromptLayerConfig.builder().apiKey(KEY).baseUrl("https://u:p@api.example.com/v1?x=1").build());
+
+        assertThat(failure.getMessage()).isEqualTo(
+                "promptlayer.base-url must not carry a query, fragment or user info (was https://api.example.com/v1...)");
+    }
+
     @Test
     void timeoutsMustBePositive() {
         PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
