@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *       points pltrack at it ({@link DemoMode}); with a key, pltrack tracks against PromptLayer.</li>
  *   <li>By default it starts the app on a free port, makes a few HTTP calls to it (one failing), stops
  *       the app (which delivers what is pending) and prints what the fake received.</li>
- *   <li>With the argument {@code serve} it keeps serving on port 8080 (or {@code MICRONAUT_SERVER_PORT})
+ *   <li>With {@code -Dpltrack.demo.serve=true} (or the argument {@code serve}) it keeps serving on port 8080 (or {@code MICRONAUT_SERVER_PORT})
  *       for curl; Ctrl+C stops it and prints the report.</li>
  * </ul>
  */
@@ -39,7 +39,8 @@ public final class MicronautDemo {
 
     public static void main(String[] args) throws Exception {
         MicronautDemo demo = new MicronautDemo(System.out);
-        if (Arrays.asList(args).contains("serve")) {
+        // -Dpltrack.demo.serve=true is the switch every pltrack example understands.
+        if (Arrays.asList(args).contains("serve") || Boolean.getBoolean("pltrack.demo.serve")) {
             demo.serve();
         } else {
             demo.run();
