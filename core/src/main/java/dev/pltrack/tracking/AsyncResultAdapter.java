@@ -5,8 +5,8 @@ import java.util.function.BiConsumer;
 /**
  * Teaches {@link TrackMetadataHandler} a return type that completes later, so that the method is
  * tracked when its result is ready (with the request id it carries, or the failure). The core knows
- * {@link java.util.concurrent.CompletionStage}; the framework modules add Reactor, Mutiny or
- * Reactive Streams types.
+ * {@link java.util.concurrent.CompletionStage}, and Reactor's {@code Mono} and {@code Flux} whenever
+ * reactor-core is on the classpath; the framework modules add their own types (Mutiny's {@code Uni}).
  */
 public interface AsyncResultAdapter {
 

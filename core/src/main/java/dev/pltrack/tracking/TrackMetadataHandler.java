@@ -63,6 +63,10 @@ public final class TrackMetadataHandler {
         this.config = builder.config;
         List<AsyncResultAdapter> all = new ArrayList<>(builder.adapters);
         all.add(new CompletionStageAdapter());
+        AsyncResultAdapter reactor = ReactorSupport.adapterIfPresent();
+        if (reactor != null) {
+            all.add(reactor);
+        }
         this.adapters = List.copyOf(all);
     }
 

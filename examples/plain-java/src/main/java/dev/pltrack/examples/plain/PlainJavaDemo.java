@@ -9,9 +9,9 @@ import dev.pltrack.client.PromptLayerException;
 import dev.pltrack.client.TrackResult;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryStats;
+import dev.pltrack.testkit.DemoMode;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.Fault;
-import dev.pltrack.testkit.RecordedTrack;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackingConfig;
 import java.io.PrintStream;
@@ -48,45 +48,42 @@ public final class PlainJavaDemo {
     }
 
     int run(Function<String, String> environment, String[] args) {
-        String key = environment.apply(PromptLayerConfig.API_KEY_ENV);
-        if (key == null || key.isBlank()) {
-            return runAgainstFake();
+        try (DemoMode demo = DemoMode.fromEnvironment(environment)) {
+            return demo.active() ? runAgainstFake(demo) : runAgainstConfiguredServer(environment, args);
         }
-        return runAgainstConfiguredServer(environment, args);
     }
 
-    private int runAgainstFake() {
-        try (FakePromptLayer fake = FakePromptLayer.start()) {
-            out.println("No " + PromptLayerConfig.API_KEY_ENV + " set: demo mode against a fake PromptLayer at "
-                    + fake.baseUrl());
-            PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
-                    .apiKey(fake.apiKey())
-                    .baseUrl(fake.baseUrl())
-                    .build());
+    private int runAgainstFake(DemoMode demo) {
+        FakePromptLayer fake = demo.fake().orElseThrow();
+        out.println(demo.banner());
+        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                .apiKey(fake.apiKey())
+                .baseUrl(fake.baseUrl())
+                .build());
 
-            UUID session = UUID.fromString("6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162");
-            show(client.track(1001L, Metadata.builder()
-                    .put("user_id", "user-42")
-                    .put("session_id", session)
-                    .put("feature", "chat")
-                    .build()));
-            show(client.track(1001L, Metadata.builder().put("rating", 5).put("feature", "chat-v2").build()));
+        UUID session = UUID.fromString("6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162");
+        show(client.track(1001L, Metadata.builder()
+                .put("user_id", "user-42")
+                .put("session_id", session)
+                .put("feature", "chat")
+                .build()));
+        show(client.track(1001L, Metadata.builder().put("rating", 5).put("feature", "chat-v2").build()));
 
-            fake.failNext(2, Fault.status(503));
-            show(client.track(1002L, Map.of("user_id", "user-7", "feature", "summarise")));
+        fake.failNext(2, Fault.status(503));
+        show(client.track(1002L, Map.of("user_id", "user-7", "feature", "summarise")));
 
-            try {
-                client.track(0L, Map.of("user_id", "user-7"));
-            } catch (InvalidTrackRequestException refused) {
-                out.println("refused before sending: " + refused.getMessage());
-            }
-
-            out.println();
-            trackWithTheAnnotation(fake);
-
-            printWhatTheServerReceived(fake);
-            return 0;
+        try {
+            client.track(0L, Map.of("user_id", "user-7"));
+        } catch (InvalidTrackRequestException refused) {
+            out.println("refused before sending: " + refused.getMessage());
         }
+
+        out.println();
+        trackWithTheAnnotation(fake);
+
+        out.println();
+        out.print(demo.report());
+        return 0;
     }
 
     /** {@code @TrackMetadata} without a framework: a JDK proxy, with delivery in the background. */
@@ -147,17 +144,5 @@ public final class PlainJavaDemo {
     private void show(TrackResult result) {
         out.println("tracked request " + result.requestId() + " in " + result.attempts()
                 + (result.attempts() == 1 ? " attempt: " : " attempts: ") + result.message());
-    }
-
-    private void printWhatTheServerReceived(FakePromptLayer fake) {
-        out.println();
-        out.println("What the fake PromptLayer received (" + fake.received().size() + " requests):");
-        for (RecordedTrack track : fake.received()) {
-            out.println("  #" + track.sequence() + " -> " + track.responseStatus()
-                    + "  request_id=" + track.requestId() + " metadata=" + track.metadata());
-        }
-        out.println("Metadata stored per request (later tracks win on the same key):");
-        fake.trackedRequestIds().stream().sorted().forEach(id ->
-                out.println("  " + id + ": " + fake.metadataFor(id)));
     }
 }

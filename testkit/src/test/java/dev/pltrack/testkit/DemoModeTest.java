@@ -1,0 +1,60 @@
+package dev.pltrack.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoModeTest {
+
+    @Test
+    void withoutAKeyStartsAFakeAndPointsThePropertiesAtIt() {
+        try (DemoMode demo = DemoMode.fromEnvironment(Map.<String, String>of()::get)) {
+            assertThat(demo.active()).isTrue();
+            FakePromptLayer fake = demo.fake().orElseThrow();
+            assertThat(demo.properties()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "promptlayer.api-key", fake.apiKey(),
+                    "promptlayer.base-url", fake.baseUrl()));
+            assertThat(demo.banner()).contains("demo mode").contains(fake.baseUrl());
+
+            new TrackClient(fake).track(7, Map.of("feature", "chat"));
+            new TrackClient(fake).track(7, Map.of("rating", "5"));
+
+            assertThat(demo.report())
+                    .contains("received (2 requests)")
+                    .contains("request_id=7 metadata={feature=chat}")
+                    .contains("  7: {feature=chat, rating=5}")
+                    .doesNotContain(fake.apiKey());
+        }
+    }
+
+    @Test
+    void aBlankKeyStillMeansDemoMode() {
+        try (DemoMode demo = DemoMode.fromEnvironment(Map.of(DemoMode.API_KEY_ENV, " ")::get)) {
+            assertThat(demo.active()).isTrue();
+        }
+    }
+
+    @Test
+    void withAKeyStartsNothing() {
+        try (DemoMode demo = DemoMode.fromEnvironment(Map.of(DemoMode.API_KEY_ENV, "pl_real")::get)) {
+            assertThat(demo.active()).isFalse();
+            assertThat(demo.fake()).isEmpty();
+            assertThat(demo.properties()).isEmpty();
+            assertThat(demo.banner()).doesNotContain("pl_real");
+            assertThat(demo.toString()).doesNotContain("pl_real");
+        }
+    }
+
+    @Test
+    void closeStopsTheFake() {
+        DemoMode demo = DemoMode.fromEnvironment(Map.<String, String>of()::get);
+        FakePromptLayer fake = demo.fake().orElseThrow();
+        demo.close();
+        assertThatThrownBy(() -> new TrackClient(fake).track(1, Map.of("a", "b")))
+                .isInstanceOf(UncheckedIOException.class);
+    }
+}
