@@ -16,6 +16,8 @@ import io.quarkus.arc.deployment.InterceptorBindingRegistrarBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.processor.InterceptorBindingRegistrar;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -25,9 +27,12 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -90,6 +95,24 @@ class PltrackProcessor {
                 .setRuntimeInit()
                 .unremovable()
                 .done());
+    }
+
+    /**
+     * The core's meters and health judgement, each only when the application has the extension that
+     * shows them. Named as strings: their classes need Micrometer or MicroProfile Health to load.
+     */
+    @BuildStep
+    void observability(Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        // quarkus-micrometer provides the generic metrics capability and says which API it supports.
+        if (metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses("dev.pltrack.quarkus.runtime.PltrackMetricsProducer").setUnremovable().build());
+        }
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses("dev.pltrack.quarkus.runtime.PromptLayerHealthCheck").setUnremovable().build());
+        }
     }
 
     /**

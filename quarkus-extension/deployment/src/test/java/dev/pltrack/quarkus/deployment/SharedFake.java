@@ -30,7 +30,12 @@ final class SharedFake {
 
     /** JUnit side, in {@code setBeforeAllCustomizer}. */
     static void start() {
-        FakePromptLayer fake = FakePromptLayer.start();
+        start(FakePromptLayer.builder());
+    }
+
+    /** JUnit side: a fake of this builder's port and key. */
+    static void start(FakePromptLayer.Builder builder) {
+        FakePromptLayer fake = builder.start();
         System.setProperty(BASE_URL_PROPERTY, fake.baseUrl());
         System.getProperties().put(BRIDGE_PROPERTY, new Bridge(
                 count -> entries(fake.awaitAccepted(count, TIMEOUT)),
@@ -42,6 +47,9 @@ final class SharedFake {
 
     /** JUnit side, in {@code setAfterAllCustomizer}. */
     static void stop() {
+        if (System.getProperties().get(BRIDGE_PROPERTY) == null) {
+            return;
+        }
         bridge().close.run();
         System.getProperties().remove(BRIDGE_PROPERTY);
         System.clearProperty(BASE_URL_PROPERTY);

@@ -25,9 +25,10 @@ final class CoreConfigs {
     /** @throws dev.pltrack.client.MissingApiKeyException when no key is set */
     static PromptLayerConfig client(PromptLayerRuntimeConfig config) {
         PromptLayerRuntimeConfig.Retry retry = config.retry();
-        return PromptLayerConfig.builder()
+        PromptLayerConfig.Builder builder = PromptLayerConfig.builder();
+        config.baseUrl().ifPresent(builder::baseUrl);
+        return builder
                 .apiKey(config.apiKey().orElse(null))
-                .baseUrl(config.baseUrl())
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .allowInsecureHttp(config.allowInsecureHttp())

@@ -43,11 +43,11 @@ public interface PromptLayerRuntimeConfig {
     Optional<String> apiKey();
 
     /**
-     * Where PromptLayer is; the environment variable {@code PROMPTLAYER_BASE_URL} sets it too. Plain
-     * {@code http://} is refused for hosts that are not loopback unless {@code allow-insecure-http} is set.
+     * Where PromptLayer is; the environment variable {@code PROMPTLAYER_BASE_URL} sets it too. Unset
+     * (or blank): the core's default, {@code https://api.promptlayer.com}. Plain {@code http://} is
+     * refused for hosts that are not loopback unless {@code allow-insecure-http} is set.
      */
-    @WithDefault("https://api.promptlayer.com")
-    String baseUrl();
+    Optional<String> baseUrl();
 
     /** How long connecting to PromptLayer may take. */
     @WithDefault("2s")
