@@ -25,7 +25,7 @@ public class ChatService {
     }
 
     /** The user rated an earlier answer: the request id arrives as a parameter. */
-    @TrackMetadata({"feature=rating"})
+    @TrackMetadata({"event=rating"})
     public void rate(@PromptLayerRequestId long requestId, @MetadataParam("rating") int stars) {
         if (stars < 1 || stars > 5) {
             // Still tracked, with error_type and error_message; the caller gets this exception.

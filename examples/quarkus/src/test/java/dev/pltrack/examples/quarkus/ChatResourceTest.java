@@ -45,15 +45,16 @@ class ChatResourceTest {
         // PromptLayer merges the three tracks of one request; the last one carries the error.
         assertThat(promptLayer.metadataFor(requestId)).isEqualTo(Map.of(
                 "app", "pltrack-example-quarkus",
-                "feature", "rating",
+                "feature", "chat",
+                "event", "rating",
                 "model", "demo-llm",
                 "user_id", "u-1",
                 "session_id", SESSION,
                 "rating", "9",
                 "error_type", "java.lang.IllegalArgumentException",
                 "error_message", "a rating is 1 to 5 stars, not 9"));
-        assertThat(promptLayer.accepted()).extracting(track -> track.metadata().get("feature"))
-                .containsExactlyInAnyOrder("chat", "rating", "rating");
+        assertThat(promptLayer.accepted()).extracting(track -> track.metadata().get("event"))
+                .containsExactlyInAnyOrder(null, "rating", "rating");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pltrack.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pltrack.client.HttpLogging;
 import dev.pltrack.client.PromptLayerClient;
@@ -11,6 +12,7 @@ import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.OverflowPolicy;
 import dev.pltrack.quarkus.runtime.PromptLayerRuntimeConfig;
 import dev.pltrack.tracking.TrackMetadataHandler;
+import dev.pltrack.tracking.TrackingException;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -105,6 +107,14 @@ class ConfigOverridesAndSecrecyTest {
         service.idReturned(801L);
         SharedFake.awaitAccepted(1);
         assertThat(SharedFake.metadataFor(801)).isEqualTo(Map.of("team", "search", "source", "long-return"));
+    }
+
+    @Test
+    void strictModeTellsTheCallerWhatCouldNotBeTracked() {
+        assertThatThrownBy(() -> service.noRequestId("x"))
+                .isInstanceOf(TrackingException.class)
+                .hasMessageContaining(TrackedService.class.getName() + ".noRequestId(String)")
+                .hasMessageContaining("no request id found");
     }
 
     /** Runs after the application stopped: start-up, calls and shutdown are all in the records. */

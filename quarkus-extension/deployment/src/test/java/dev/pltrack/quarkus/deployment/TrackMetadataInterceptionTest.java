@@ -18,11 +18,13 @@ import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +44,8 @@ class TrackMetadataInterceptionTest {
             .overrideRuntimeConfigKey("promptlayer.metadata.environment", "test")
             .overrideRuntimeConfigKey("promptlayer.metadata.feature", "default")
             .overrideRuntimeConfigKey("promptlayer.metadata.shared", "default")
+            .setLogRecordPredicate(record -> record.getLoggerName().startsWith("dev.pltrack"))
+            .assertLogRecords(TrackMetadataInterceptionTest::warningsWereLoggedAtBuildTime)
             .setBeforeAllCustomizer(SharedFake::start)
             .setAfterAllCustomizer(SharedFake::stop);
 
@@ -208,6 +212,15 @@ class TrackMetadataInterceptionTest {
     }
 
     @Test
+    void aBeanCallingItsOwnAnnotatedMethodIsTrackedOnce() {
+        assertThat(service.callsItself(801L)).isEqualTo(801L);
+
+        SharedFake.awaitAccepted(1);
+        assertThat(SharedFake.received()).extracting(Map.Entry::getKey).containsExactly(801L);
+        assertThat(SharedFake.metadataFor(801)).isEqualTo(with(DEFAULTS, "source", "long-return"));
+    }
+
+    @Test
     void onTheTypeEveryPublicMethodIsTracked() {
         assertThat(typeLevel.ask("billing", 701L)).isEqualTo(new Answer(701L, "billing"));
         assertThat(typeLevel.internal(702L)).isEqualTo(702L);
@@ -229,6 +242,17 @@ class TrackMetadataInterceptionTest {
                         "dev.pltrack.quarkus.runtime.PromptLayerHealthCheck");
         assertThat(Optional.ofNullable(Thread.currentThread().getContextClassLoader()
                 .getResource("io/micrometer/core/instrument/binder/MeterBinder.class"))).isEmpty();
+    }
+
+    /** The core's warnings for the two methods whose signature offers no request id. */
+    private static void warningsWereLoggedAtBuildTime(List<LogRecord> records) {
+        assertThat(records)
+                .filteredOn(record -> record.getLoggerName().equals(PltrackProcessor.class.getName()))
+                .extracting(LogRecord::getMessage)
+                .anySatisfy(message -> assertThat(message).startsWith("@TrackMetadata on "
+                        + TrackedService.class.getName() + ".noRequestId(String): no request id source"))
+                .anySatisfy(message -> assertThat(message).startsWith("@TrackMetadata on "
+                        + TrackedService.class.getName() + ".idFromContext(String): no request id source"));
     }
 
     private static Map<String, String> with(Map<String, String> base, String... keysAndValues) {

@@ -87,6 +87,11 @@ public class TrackedService {
     public void noRequestId(@MetadataParam("x") String x) {
     }
 
+    /** Not annotated itself; calls an annotated method of this bean (ArC intercepts self-invocation). */
+    public long callsItself(long id) {
+        return idReturned(id);
+    }
+
     /** Not annotated: never tracked, even with a context that has an id. */
     public long notAnnotated(long id) {
         return id;
