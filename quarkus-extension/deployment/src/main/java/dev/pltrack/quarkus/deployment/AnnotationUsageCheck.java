@@ -17,6 +17,7 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.logging.Logger;
 
 /**
  * Finds the methods {@code @TrackMetadata} applies to in the application's index, loads their classes
@@ -24,6 +25,8 @@ import org.jboss.jandex.MethodInfo;
  * the core's; this class only decides which methods to show it.
  */
 final class AnnotationUsageCheck {
+
+    private static final Logger LOG = Logger.getLogger(AnnotationUsageCheck.class);
 
     static final DotName TRACK_METADATA = DotName.createSimple(TrackMetadata.class.getName());
 
@@ -43,13 +46,13 @@ final class AnnotationUsageCheck {
             if (target.kind() == AnnotationTarget.Kind.METHOD) {
                 MethodInfo method = target.asMethod();
                 Class<?> type = load(method.declaringClass());
-                Method reflected = find(type, method);
+                Method reflected = type == null ? null : find(type, method);
                 if (reflected != null) {
                     methods.putIfAbsent(reflected, type);
                 }
             } else if (target.kind() == AnnotationTarget.Kind.CLASS) {
                 Class<?> type = load(target.asClass());
-                for (Method method : type.getMethods()) {
+                for (Method method : type == null ? new Method[0] : type.getMethods()) {
                     if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
                         methods.putIfAbsent(method, type);
                     }
@@ -65,29 +68,14 @@ final class AnnotationUsageCheck {
         return problems;
     }
 
-    /** Annotated interface methods: ArC does not carry interceptor bindings from an interface to its beans. */
-    List<String> interfaceMethods() {
-        List<String> found = new ArrayList<>();
-        for (AnnotationInstance annotation : index.getAnnotations(TRACK_METADATA)) {
-            AnnotationTarget target = annotation.target();
-            ClassInfo owner = target.kind() == AnnotationTarget.Kind.METHOD
-                    ? target.asMethod().declaringClass()
-                    : target.kind() == AnnotationTarget.Kind.CLASS ? target.asClass() : null;
-            if (owner != null && owner.isInterface()) {
-                found.add(target.kind() == AnnotationTarget.Kind.METHOD
-                        ? owner.name() + "." + target.asMethod().name() + "(...)"
-                        : owner.name().toString());
-            }
-        }
-        return found;
-    }
-
+    /** The class, or {@code null} (logged) when it cannot be loaded: it is then checked at its first call. */
     private Class<?> load(ClassInfo type) {
         try {
             return Class.forName(type.name().toString(), false, classLoader);
         } catch (ClassNotFoundException | LinkageError notLoadable) {
-            throw new IllegalStateException("pltrack could not load " + type.name() + " to check its @TrackMetadata"
-                    + " usage: " + notLoadable, notLoadable);
+            LOG.warnf("pltrack could not load %s to check its @TrackMetadata usage at build time (%s); it is"
+                    + " checked at its first call instead", type.name(), notLoadable);
+            return null;
         }
     }
 

@@ -11,6 +11,7 @@ import dev.pltrack.quarkus.runtime.TrackMetadataInterceptor;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackingProblem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
 import io.quarkus.arc.deployment.InterceptorBindingRegistrarBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -23,6 +24,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
@@ -34,6 +36,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,6 +71,19 @@ class PltrackProcessor {
             }
         }));
         beans.produce(AdditionalBeanBuildItem.unremovableOf(TrackMetadataInterceptor.class));
+    }
+
+    /**
+     * {@code @TrackMetadata} on an interface (method or type) binds the interceptor to the bean
+     * methods that implement it, as the core and the other frameworks honour it; CDI alone would not.
+     */
+    @BuildStep
+    AnnotationsTransformerBuildItem bindingsFromInterfaces(CombinedIndexBuildItem index) {
+        Set<String> implementations = InterfaceAnnotations.implementingMethods(index.getIndex());
+        AnnotationInstance binding = AnnotationInstance.builder(AnnotationUsageCheck.TRACK_METADATA).build();
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenMethod(method -> implementations.contains(InterfaceAnnotations.key(method)))
+                .transform(context -> context.add(binding)));
     }
 
     /** The client, the engine and the handler, built from the run-time configuration at start-up. */
@@ -134,10 +151,6 @@ class PltrackProcessor {
             } else {
                 LOG.warn(problem);
             }
-        }
-        for (String onInterface : check.interfaceMethods()) {
-            LOG.warnf("@TrackMetadata on the interface %s has no effect in Quarkus: CDI does not carry interceptor"
-                    + " bindings from interfaces to beans; annotate the bean class or its method", onInterface);
         }
     }
 

@@ -60,6 +60,33 @@ final class SharedFake {
         return bridge().awaitAccepted.apply(count);
     }
 
+    /**
+     * Waits until each id has an accepted track. Waiting for ids rather than a count keeps a test
+     * clear of a late duplicate from an earlier one (a retried send the fake had already accepted).
+     */
+    static void awaitTracked(long... requestIds) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        for (long id : requestIds) {
+            while (metadataFor(id).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no accepted track for request " + id + " within " + TIMEOUT
+                            + "; received: " + received());
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** The request ids of everything received, in arrival order. */
+    static List<Long> receivedIds() {
+        return received().stream().map(Map.Entry::getKey).toList();
+    }
+
     static List<Map.Entry<Long, Map<String, String>>> received() {
         return bridge().received.get();
     }

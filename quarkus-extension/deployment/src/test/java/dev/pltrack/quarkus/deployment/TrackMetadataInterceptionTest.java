@@ -38,7 +38,8 @@ class TrackMetadataInterceptionTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(TrackedService.class, TypeLevelService.class, Answer.class,
-                    SharedFake.class, SharedFake.Bridge.class))
+                    Greeter.class, Catalog.class, InterfaceBeans.class, InterfaceBeans.GreeterBean.class,
+                    InterfaceBeans.CatalogBean.class, SharedFake.class, SharedFake.Bridge.class))
             .overrideRuntimeConfigKey("promptlayer.api-key", SharedFake.API_KEY)
             .overrideRuntimeConfigKey("promptlayer.base-url", SharedFake.BASE_URL_EXPRESSION)
             .overrideRuntimeConfigKey("promptlayer.metadata.environment", "test")
@@ -57,6 +58,12 @@ class TrackMetadataInterceptionTest {
 
     @Inject
     TypeLevelService typeLevel;
+
+    @Inject
+    Greeter greeter;
+
+    @Inject
+    Catalog catalog;
 
     @Inject
     TrackMetadataHandler handler;
@@ -111,7 +118,7 @@ class TrackMetadataInterceptionTest {
         service.idFromInteger(104);
         service.idFromText(" 105 ");
 
-        SharedFake.awaitAccepted(5);
+        SharedFake.awaitTracked(101, 102, 103, 104, 105);
         assertThat(SharedFake.metadataFor(101)).isEqualTo(with(DEFAULTS, "source", "long-param", "rating", "5"));
         assertThat(SharedFake.metadataFor(102)).isEqualTo(with(DEFAULTS, "source", "int-param"));
         assertThat(SharedFake.metadataFor(103)).isEqualTo(with(DEFAULTS, "source", "boxed-long-param"));
@@ -129,7 +136,7 @@ class TrackMetadataInterceptionTest {
         assertThat(later.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(new Answer(204L, "later"));
         assertThat(service.answerUni(205L).await().indefinitely()).isEqualTo(new Answer(205L, "uni"));
 
-        SharedFake.awaitAccepted(5);
+        SharedFake.awaitTracked(201, 202, 203, 204, 205);
         assertThat(SharedFake.metadataFor(201)).isEqualTo(with(DEFAULTS, "source", "long-return"));
         assertThat(SharedFake.metadataFor(202)).isEqualTo(with(DEFAULTS, "feature", "chat", "model", "gpt-4o",
                 "user_id", "u-1", "session_id", session.toString()));
@@ -146,7 +153,7 @@ class TrackMetadataInterceptionTest {
 
         assertThat(uni.await().indefinitely()).isEqualTo(new Answer(206L, "uni"));
         assertThat(handler.stats().tracked()).isEqualTo(before.tracked() + 1);
-        SharedFake.awaitAccepted(1);
+        SharedFake.awaitTracked(206);
         assertThat(SharedFake.metadataFor(206)).isEqualTo(with(DEFAULTS, "source", "uni"));
     }
 
@@ -157,7 +164,7 @@ class TrackMetadataInterceptionTest {
             service.idFromContext("checkout");
         }
 
-        SharedFake.awaitAccepted(1);
+        SharedFake.awaitTracked(301);
         assertThat(SharedFake.metadataFor(301)).isEqualTo(with(DEFAULTS, "user_id", "ctx-user",
                 "source", "context", "step", "checkout"));
     }
@@ -169,7 +176,7 @@ class TrackMetadataInterceptionTest {
             service.merge(401L, "parameter");
         }
 
-        SharedFake.awaitAccepted(1);
+        SharedFake.awaitTracked(401);
         assertThat(SharedFake.metadataFor(401)).isEqualTo(Map.of(
                 "environment", "test",      // only in the defaults
                 "user_id", "ctx-user",      // the context over nothing
@@ -186,7 +193,7 @@ class TrackMetadataInterceptionTest {
         assertThatThrownBy(() -> failed.await().indefinitely())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("uni failed");
 
-        SharedFake.awaitAccepted(2);
+        SharedFake.awaitTracked(501, 502);
         assertThat(SharedFake.metadataFor(501)).isEqualTo(with(DEFAULTS, "feature", "chat",
                 "error_type", "java.lang.IllegalStateException", "error_message", "the model timed out"));
         assertThat(SharedFake.metadataFor(502)).isEqualTo(with(DEFAULTS, "source", "uni",
@@ -204,19 +211,20 @@ class TrackMetadataInterceptionTest {
         }
         service.idReturned(601L);        // a marker: everything before it was decided already
 
-        SharedFake.awaitAccepted(1);
+        SharedFake.awaitTracked(601);
         TrackingStats after = handler.stats();
         assertThat(after.noRequestId()).isEqualTo(before.noRequestId() + 1);
         assertThat(after.tracked()).isEqualTo(before.tracked() + 1);
-        assertThat(SharedFake.received()).extracting(Map.Entry::getKey).containsExactly(601L);
+        assertThat(SharedFake.receivedIds()).doesNotContain(999L, 998L, 997L);
     }
 
     @Test
     void aBeanCallingItsOwnAnnotatedMethodIsTrackedOnce() {
+        long trackedBefore = handler.stats().tracked();
         assertThat(service.callsItself(801L)).isEqualTo(801L);
 
-        SharedFake.awaitAccepted(1);
-        assertThat(SharedFake.received()).extracting(Map.Entry::getKey).containsExactly(801L);
+        SharedFake.awaitTracked(801);
+        assertThat(handler.stats().tracked()).isEqualTo(trackedBefore + 1);
         assertThat(SharedFake.metadataFor(801)).isEqualTo(with(DEFAULTS, "source", "long-return"));
     }
 
@@ -226,9 +234,19 @@ class TrackMetadataInterceptionTest {
         assertThat(typeLevel.internal(702L)).isEqualTo(702L);
         service.idReturned(703L);
 
-        SharedFake.awaitAccepted(2);
+        SharedFake.awaitTracked(701, 703);
         assertThat(SharedFake.metadataFor(701)).isEqualTo(with(DEFAULTS, "layer", "type", "topic", "billing"));
-        assertThat(SharedFake.received()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder(701L, 703L);
+        assertThat(SharedFake.receivedIds()).doesNotContain(702L);
+    }
+
+    @Test
+    void anAnnotatedInterfaceOrInterfaceMethodTracksTheBeanImplementingIt() {
+        assertThat(greeter.greet("ada", 711L)).isEqualTo(new Answer(711L, "hello ada"));
+        assertThat(catalog.lookup("sku-1", 712L)).isEqualTo(712L);
+
+        SharedFake.awaitTracked(711, 712);
+        assertThat(SharedFake.metadataFor(711)).isEqualTo(with(DEFAULTS, "via", "interface-method", "name", "ada"));
+        assertThat(SharedFake.metadataFor(712)).isEqualTo(with(DEFAULTS, "via", "interface-type", "sku", "sku-1"));
     }
 
     @Test
