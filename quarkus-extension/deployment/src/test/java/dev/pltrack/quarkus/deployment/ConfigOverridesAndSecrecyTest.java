@@ -110,6 +110,22 @@ class ConfigOverridesAndSecrecyTest {
     }
 
     @Test
+    void aRefusedTrackIsLoggedWithoutTheKeyEvenWhenTheServerEchoesIt() throws InterruptedException {
+        long failedBefore = engine.stats().failed();
+        // A FastAPI-style 422 that quotes the key back, as a validation error may.
+        SharedFake.failNext(422, "{\"detail\":[{\"loc\":[\"body\",\"api_key\"],\"msg\":\"unknown key "
+                + SharedFake.API_KEY + "\",\"type\":\"value_error\"}]}");
+        service.idReturned(802L);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (engine.stats().failed() == failedBefore) {
+            assertThat(System.nanoTime()).as("the refused track to fail").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        // The log records are checked when the application has stopped (wireLoggedWithoutTheKey).
+    }
+
+    @Test
     void strictModeTellsTheCallerWhatCouldNotBeTracked() {
         assertThatThrownBy(() -> service.noRequestId("x"))
                 .isInstanceOf(TrackingException.class)
@@ -122,6 +138,11 @@ class ConfigOverridesAndSecrecyTest {
         Formatter formatter = new SimpleFormatter();
         assertThat(records).as("the wire log of the track (the key must be hidden, not the exchange)")
                 .anySatisfy(record -> assertThat(record.getLoggerName()).startsWith("dev.pltrack.client.http"));
+        assertThat(records).as("the refused track's dead letter")
+                .anySatisfy(record -> assertThat(formatter.formatMessage(record))
+                        .contains("PromptLayer track not delivered: request 802"));
+        assertThat(records).as("the server's answer in the wire log")
+                .anySatisfy(record -> assertThat(formatter.formatMessage(record)).contains("unknown key"));
         assertThat(records).allSatisfy(record -> {
             assertThat(formatter.formatMessage(record)).doesNotContain(SharedFake.API_KEY);
             if (record.getThrown() != null) {

@@ -1,10 +1,12 @@
 package dev.pltrack.quarkus.deployment;
 
 import dev.pltrack.testkit.FakePromptLayer;
+import dev.pltrack.testkit.Fault;
 import dev.pltrack.testkit.RecordedTrack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -41,6 +43,7 @@ final class SharedFake {
                 count -> entries(fake.awaitAccepted(count, TIMEOUT)),
                 () -> entries(fake.received()),
                 fake::metadataFor,
+                (status, body) -> fake.failNext(1, Fault.status(status, body)),
                 fake::reset,
                 fake::close));
     }
@@ -96,6 +99,11 @@ final class SharedFake {
         return bridge().metadataFor.apply(requestId);
     }
 
+    /** The next request is answered {@code status} with {@code jsonBody} instead. */
+    static void failNext(int status, String jsonBody) {
+        bridge().failNext.accept(status, jsonBody);
+    }
+
     static void reset() {
         bridge().reset.run();
     }
@@ -120,6 +128,7 @@ final class SharedFake {
     record Bridge(IntFunction<List<Map.Entry<Long, Map<String, String>>>> awaitAccepted,
             Supplier<List<Map.Entry<Long, Map<String, String>>>> received,
             LongFunction<Map<String, String>> metadataFor,
+            BiConsumer<Integer, String> failNext,
             Runnable reset,
             Runnable close) {
 
@@ -134,6 +143,7 @@ final class SharedFake {
                         (IntFunction<List<Map.Entry<Long, Map<String, String>>>>) component(other, "awaitAccepted"),
                         (Supplier<List<Map.Entry<Long, Map<String, String>>>>) component(other, "received"),
                         (LongFunction<Map<String, String>>) component(other, "metadataFor"),
+                        (BiConsumer<Integer, String>) component(other, "failNext"),
                         (Runnable) component(other, "reset"),
                         (Runnable) component(other, "close"));
             } catch (ReflectiveOperationException e) {
