@@ -1,8 +1,12 @@
 package dev.pltrack.quarkus.runtime;
 
 import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerConfig;
+import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.tracking.TrackMetadataHandler;
+import dev.pltrack.tracking.TrackSink;
+import dev.pltrack.tracking.TrackingConfig;
 import java.util.Optional;
 
 /**
@@ -27,20 +31,20 @@ public final class PltrackComponents {
      * @throws dev.pltrack.client.PromptLayerConfigurationException a setting is wrong; names it
      */
     static PltrackComponents start(PromptLayerRuntimeConfig config) {
-        TrackMetadataHandler.Builder handler;
-        if (!config.enabled()) {
-            handler = TrackMetadataHandler.builder(request -> false);
-            return new PltrackComponents(null, null, withAdapters(handler, config).build());
+        // Every setting is checked before a sender thread starts, so a wrong one leaves nothing running.
+        TrackingConfig tracking = CoreConfigs.tracking(config);
+        if (!tracking.enabled()) {
+            return new PltrackComponents(null, null, handler(request -> false, tracking));
         }
-        PromptLayerClient client = PromptLayerClient.create(CoreConfigs.client(config));
-        DeliveryEngine engine = DeliveryEngine.builder(client).config(CoreConfigs.delivery(config)).build();
-        handler = TrackMetadataHandler.builder(engine::offer);
-        return new PltrackComponents(client, engine, withAdapters(handler, config).build());
+        PromptLayerConfig clientConfig = CoreConfigs.client(config);
+        DeliveryConfig deliveryConfig = CoreConfigs.delivery(config);
+        PromptLayerClient client = PromptLayerClient.create(clientConfig);
+        DeliveryEngine engine = DeliveryEngine.builder(client).config(deliveryConfig).build();
+        return new PltrackComponents(client, engine, handler(engine::offer, tracking));
     }
 
-    private static TrackMetadataHandler.Builder withAdapters(TrackMetadataHandler.Builder handler,
-            PromptLayerRuntimeConfig config) {
-        return handler.config(CoreConfigs.tracking(config)).asyncResultAdapter(new UniResultAdapter());
+    private static TrackMetadataHandler handler(TrackSink sink, TrackingConfig tracking) {
+        return TrackMetadataHandler.builder(sink).config(tracking).asyncResultAdapter(new UniResultAdapter()).build();
     }
 
     Optional<PromptLayerClient> client() {
