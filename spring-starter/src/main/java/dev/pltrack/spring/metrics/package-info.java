@@ -1,0 +1,2 @@
+/** Micrometer meters for pltrack, when Micrometer is present. */
+package dev.pltrack.spring.metrics;
