@@ -77,7 +77,7 @@ class ObservabilityTest {
             context.getBean(DeliveryEngine.class).flush(WAIT);
 
             HealthResult up = Mono.from(indicator.getResult()).block();
-            assertThat(up.getName()).isEqualTo("pltrack");
+            assertThat(up.getName()).isEqualTo("promptlayer");
             assertThat(up.getStatus()).isEqualTo(HealthStatus.UP);
             assertThat(details(up)).containsEntry("delivered", 1L).containsEntry("capacity", 10_000)
                     .doesNotContainKey("reason");
@@ -91,7 +91,7 @@ class ObservabilityTest {
 
     @Test
     void healthFollowsItsSwitch() {
-        try (ApplicationContext context = run(Map.of("endpoints.health.pltrack.enabled", "false"))) {
+        try (ApplicationContext context = run(Map.of("endpoints.health.promptlayer.enabled", "false"))) {
             assertThat(context.findBean(PltrackHealthIndicator.class)).isEmpty();
         }
     }

@@ -79,7 +79,7 @@ public final class MicronautDemo {
         out.println("  curl '" + base + "/chat?user=user-42&question=Hello'");
         out.println("  curl -X POST '" + base + "/chat/3001/rating?stars=5'");
         out.println("  curl -X POST '" + base + "/chat/3001/summary?document=notes.pdf'");
-        out.println("  curl '" + base + "/health'                               (the pltrack entry)");
+        out.println("  curl '" + base + "/health'                               (the promptlayer entry)");
         out.println("  curl '" + base + "/metrics/pltrack.tracks.delivered'");
         out.println("Ctrl+C stops it and prints what the fake PromptLayer received.");
         // Micronaut's own shutdown hook stops the context, which flushes the engine; report after it.

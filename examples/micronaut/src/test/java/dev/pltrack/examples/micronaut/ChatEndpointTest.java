@@ -98,7 +98,7 @@ class ChatEndpointTest implements TestPropertyProvider {
         engine.flush(WAIT);
 
         Map<String, Object> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
-        Map<String, Object> pltrack = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("pltrack");
+        Map<String, Object> pltrack = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("promptlayer");
         assertThat(pltrack).containsEntry("status", "UP");
         assertThat((Map<String, Object>) pltrack.get("details")).containsKeys("pending", "capacity", "delivered");
 

@@ -11,13 +11,14 @@ import java.util.UUID;
 /**
  * Without {@code PROMPTLAYER_API_KEY}, runs against the test kit's fake PromptLayer (demo mode) and
  * prints what it received when the application stops. With {@code --demo} it makes a few calls and
- * stops; without, it serves {@code /chat} until Ctrl+C.
+ * stops; without, or with {@code -Dpltrack.demo.serve=true}, it serves {@code /chat} until Ctrl+C.
  */
 @QuarkusMain
 public class ExampleMain {
 
     public static void main(String... args) {
-        boolean demoCalls = Arrays.asList(args).contains("--demo");
+        // -Dpltrack.demo.serve=true is the switch every pltrack example understands.
+        boolean demoCalls = Arrays.asList(args).contains("--demo") && !Boolean.getBoolean("pltrack.demo.serve");
         int[] exitCode = {0};
         try (DemoMode demo = DemoMode.fromEnvironment()) {
             System.out.println(demo.banner());

@@ -14,10 +14,10 @@ import java.util.Map;
 import org.reactivestreams.Publisher;
 
 /**
- * The {@code pltrack} entry of Micronaut's health endpoint (micronaut-management): the core's
+ * The {@code promptlayer} entry of Micronaut's health endpoint (micronaut-management): the core's
  * {@link PltrackHealthCheck} mapped onto Micronaut's types, {@code DOWN} when the engine is closed,
  * PromptLayer refused the key recently or the queue is nearly full, with the reason and the engine's
- * counters as details (never the key). Off with {@code endpoints.health.pltrack.enabled=false}.
+ * counters as details (never the key). Off with {@code endpoints.health.promptlayer.enabled=false}.
  */
 @Singleton
 @Requires(classes = HealthIndicator.class)
@@ -25,8 +25,8 @@ import org.reactivestreams.Publisher;
 @Requires(property = PltrackHealthIndicator.ENABLED, notEquals = "false")
 public class PltrackHealthIndicator implements HealthIndicator {
 
-    public static final String NAME = "pltrack";
-    public static final String ENABLED = "endpoints.health.pltrack.enabled";
+    public static final String NAME = "promptlayer"; // as in the Spring and Quarkus modules
+    public static final String ENABLED = "endpoints.health.promptlayer.enabled";
 
     private final PltrackHealthCheck check;
 
