@@ -138,8 +138,9 @@ public final class PromptLayerConfig {
             return this;
         }
 
+        /** Null or blank means {@value #DEFAULT_BASE_URL}, as an empty {@value #BASE_URL_ENV} does. */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
+            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl;
             return this;
         }
 

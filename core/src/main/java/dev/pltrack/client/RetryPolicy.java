@@ -24,21 +24,30 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
+    public static final String MAX_ATTEMPTS_PROPERTY = "promptlayer.retry.max-attempts";
+    public static final String INITIAL_BACKOFF_PROPERTY = "promptlayer.retry.initial-backoff";
+    public static final String MAX_BACKOFF_PROPERTY = "promptlayer.retry.max-backoff";
 
+    /** @throws PromptLayerConfigurationException naming the {@code promptlayer.retry.*} setting that is wrong */
     public RetryPolicy {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException(
-                    "promptlayer.retry.max-attempts must be at least 1 (was " + maxAttempts + ")");
+            throw new PromptLayerConfigurationException(MAX_ATTEMPTS_PROPERTY,
+                    MAX_ATTEMPTS_PROPERTY + " must be at least 1 (was " + maxAttempts + ")");
         }
-        Objects.requireNonNull(initialBackoff, "promptlayer.retry.initial-backoff");
-        Objects.requireNonNull(maxBackoff, "promptlayer.retry.max-backoff");
+        if (initialBackoff == null) {
+            throw new PromptLayerConfigurationException(INITIAL_BACKOFF_PROPERTY, INITIAL_BACKOFF_PROPERTY + " must be set");
+        }
+        if (maxBackoff == null) {
+            throw new PromptLayerConfigurationException(MAX_BACKOFF_PROPERTY, MAX_BACKOFF_PROPERTY + " must be set");
+        }
         if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-            throw new IllegalArgumentException(
-                    "promptlayer.retry.initial-backoff must be positive (was " + initialBackoff + ")");
+            throw new PromptLayerConfigurationException(INITIAL_BACKOFF_PROPERTY,
+                    INITIAL_BACKOFF_PROPERTY + " must be positive (was " + initialBackoff + ")");
         }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("promptlayer.retry.max-backoff must not be shorter than "
-                    + "promptlayer.retry.initial-backoff (was " + maxBackoff + " < " + initialBackoff + ")");
+            throw new PromptLayerConfigurationException(MAX_BACKOFF_PROPERTY, MAX_BACKOFF_PROPERTY
+                    + " must not be shorter than " + INITIAL_BACKOFF_PROPERTY + " (was " + maxBackoff + " < "
+                    + initialBackoff + ")");
         }
     }
 

@@ -132,12 +132,27 @@ class PromptLayerConfigTest {
     }
 
     @Test
-    void retrySettingsAreChecked() {
-        assertThat(catchThrowableOfType(IllegalArgumentException.class,
-                () -> new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1))).getMessage())
-                .isEqualTo("promptlayer.retry.max-attempts must be at least 1 (was 0)");
-        assertThat(catchThrowableOfType(IllegalArgumentException.class,
-                () -> new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(1))).getMessage())
+    void retrySettingsAreCheckedAndNamed() {
+        PromptLayerConfigurationException attempts = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)));
+        assertThat(attempts.property()).isEqualTo("promptlayer.retry.max-attempts");
+        assertThat(attempts.getMessage()).isEqualTo("promptlayer.retry.max-attempts must be at least 1 (was 0)");
+        PromptLayerConfigurationException order = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThat(order.property()).isEqualTo("promptlayer.retry.max-backoff");
+        assertThat(order.getMessage())
                 .startsWith("promptlayer.retry.max-backoff must not be shorter than promptlayer.retry.initial-backoff");
+        PromptLayerConfigurationException unset = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> new RetryPolicy(2, null, Duration.ofSeconds(1)));
+        assertThat(unset.property()).isEqualTo("promptlayer.retry.initial-backoff");
+        assertThat(unset.getMessage()).isEqualTo("promptlayer.retry.initial-backoff must be set");
+    }
+
+    @Test
+    void aBlankBaseUrlMeansTheDefaultAsAnEmptyVariableDoes() {
+        assertThat(PromptLayerConfig.builder().apiKey(KEY).baseUrl(" ").build().baseUrl())
+                .hasToString(PromptLayerConfig.DEFAULT_BASE_URL);
+        assertThat(PromptLayerConfig.builder().apiKey(KEY).baseUrl(null).build().baseUrl())
+                .hasToString(PromptLayerConfig.DEFAULT_BASE_URL);
     }
 }

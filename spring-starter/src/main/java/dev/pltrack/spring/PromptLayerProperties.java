@@ -153,8 +153,7 @@ public class PromptLayerProperties {
     public PromptLayerConfig toPromptLayerConfig() {
         return PromptLayerConfig.builder()
                 .apiKey(apiKey)
-                // An empty PROMPTLAYER_BASE_URL means unset, as in the core and PromptLayer's SDKs.
-                .baseUrl(baseUrl == null || baseUrl.isBlank() ? PromptLayerConfig.DEFAULT_BASE_URL : baseUrl)
+                .baseUrl(baseUrl) // blank (an empty PROMPTLAYER_BASE_URL) means the default, as in the core
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .retryPolicy(retry.toRetryPolicy())
@@ -222,14 +221,9 @@ public class PromptLayerProperties {
             this.maxBackoff = maxBackoff;
         }
 
+        /** @throws PromptLayerConfigurationException naming the setting that is wrong */
         RetryPolicy toRetryPolicy() {
-            try {
-                return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
-            } catch (IllegalArgumentException | NullPointerException wrong) {
-                // The core's message names the property; the type lets the failure analyzer report it.
-                throw new PromptLayerConfigurationException("promptlayer.retry",
-                        wrong.getMessage() + (wrong instanceof NullPointerException ? " must be set" : ""));
-            }
+            return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
         }
 
         @Override

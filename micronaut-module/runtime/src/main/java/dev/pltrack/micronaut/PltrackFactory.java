@@ -42,11 +42,8 @@ public class PltrackFactory {
                 .apiKey(properties.getApiKey())
                 .connectTimeout(properties.getConnectTimeout())
                 .readTimeout(properties.getReadTimeout())
+                .baseUrl(properties.getBaseUrl()) // blank means the default, as in the core
                 .retryPolicy(new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()));
-        String baseUrl = properties.getBaseUrl();
-        if (baseUrl != null && !baseUrl.isBlank()) {
-            builder.baseUrl(baseUrl);
-        }
         if (properties.getAllowInsecureHttp() != null) {
             builder.allowInsecureHttp(properties.getAllowInsecureHttp());
         }
