@@ -52,6 +52,37 @@ public final class MethodAnalyzer {
         return typeLevel(specific, targetClass, family);
     }
 
+    /**
+     * Whether {@link #findAnnotation} can find anything for some method of {@code type}:
+     * {@code @TrackMetadata} sits on the type, a superclass or an interface, or on a method one of them
+     * declares. A cheap first filter for pointcuts that look at every bean class.
+     */
+    public static boolean mayTrack(Class<?> type) {
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            if (declaresTrackMetadata(current)) {
+                return true;
+            }
+            for (Class<?> implemented : current.getInterfaces()) {
+                if (mayTrack(implemented)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean declaresTrackMetadata(Class<?> type) {
+        if (type.isAnnotationPresent(TrackMetadata.class)) {
+            return true;
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(TrackMetadata.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Analyses {@code method} as called on {@code targetClass} (or its declaring class when {@code null}). */
     public static MethodPlan analyze(Method method, Class<?> targetClass, TrackingConfig config,
             List<AsyncResultAdapter> adapters) {

@@ -9,6 +9,7 @@ import dev.pltrack.PromptLayerRequestId;
 import dev.pltrack.TrackMetadata;
 import dev.pltrack.testkit.FakePromptLayerExtension;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -335,5 +336,16 @@ class AnnotationDiscoveryTest {
         assertThat(tracking.delivered())
                 .hasTracked(1011L, Map.of("on", "generic-type"))
                 .hasTracked(1012L, Map.of("on", "generic-method", "input", "1012"));
+    }
+
+    @Test
+    void mayTrackSeesEveryPlaceFindAnnotationLooksAndNothingElse() {
+        assertThat(List.of(PlainImplementation.class, AnnotatedImplementation.class, TrackedImplementation.class,
+                Derived.class, TypeAnnotated.class, InheritsType.class, ImplementsTypeAnnotatedContract.class,
+                TypeAnnotatedGeneric.class, MethodAnnotatedGeneric.class))
+                .allSatisfy(type -> assertThat(MethodAnalyzer.mayTrack(type)).as(type.getSimpleName()).isTrue());
+        assertThat(MethodAnalyzer.mayTrack(Object.class)).isFalse();
+        assertThat(MethodAnalyzer.mayTrack(String.class)).isFalse();
+        assertThat(MethodAnalyzer.mayTrack(java.util.ArrayList.class)).isFalse();
     }
 }
