@@ -239,19 +239,18 @@ public class AnnotatedCallBenchmark {
         }
 
         /**
-         * Finds the engine's sender threads, then runs the path flat out (most of these calls are
+         * Finds the engine's dispatcher thread, then runs the path flat out (most of these calls are
          * refused): calls spaced out by the idle wait are too few for the JIT to compile it within
          * the warm-up iterations.
          */
         @Override
         void afterStart() {
             senders = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-sender-\\d+"))
+                    .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-dispatcher"))
                     .filter(thread -> thread.getState() != Thread.State.TERMINATED)
                     .collect(Collectors.toList());
-            if (senders.size() != engine.config().workers()) {
-                throw new IllegalStateException("expected " + engine.config().workers() + " sender threads, found "
-                        + senders);
+            if (senders.size() != 1) {
+                throw new IllegalStateException("expected one dispatcher thread, found " + senders);
             }
             Call call = new Call();
             call.setUp();

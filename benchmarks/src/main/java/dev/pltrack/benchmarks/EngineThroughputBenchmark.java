@@ -110,7 +110,7 @@ public class EngineThroughputBenchmark {
                 .retryPolicy(new RetryPolicy(RetryPolicy.DEFAULT_MAX_ATTEMPTS, RETRY_BACKOFF, RETRY_BACKOFF))
                 .build();
         engine = DeliveryEngine.builder(PromptLayerClient.create(config))
-                .config(DeliveryConfig.builder().workers(threads).queueCapacity(10_000).build())
+                .config(DeliveryConfig.builder().maxInFlight(threads).queueCapacity(10_000).build())
                 .build();
 
         plainClient = HttpClient.newBuilder()

@@ -7,7 +7,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,15 +34,39 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
             + "Content-Length: " + BODY.length() + "\r\n"
             + "\r\n"
             + BODY).getBytes(StandardCharsets.US_ASCII);
+    private static final String LIMITED = "{\"success\":false,\"message\":\"rate limited\"}";
+    private static final byte[] RATE_LIMITED = ("HTTP/1.1 429 Too Many Requests\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Retry-After: 1\r\n"
+            + "Content-Length: " + LIMITED.length() + "\r\n"
+            + "\r\n"
+            + LIMITED).getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LINE = 16 * 1024;
 
     private final ServerSocket serverSocket;
     private final LongAdder served = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
+    private final AtomicLong requests = new AtomicLong();
+    private final long answerDelayMillis;
+    private final long stormEndsNanos;
+    private final int stormEvery;
     private volatile boolean running = true;
 
     public MinimalPromptLayerServer() throws IOException {
+        this(Duration.ZERO, Duration.ZERO, 0);
+    }
+
+    /**
+     * @param answerDelay how long each answer is held, as a WAN round trip would (zero: at once)
+     * @param storm       for how long after start every {@code stormEvery}-th request gets
+     *                    {@code 429} with {@code Retry-After: 1}
+     */
+    public MinimalPromptLayerServer(Duration answerDelay, Duration storm, int stormEvery) throws IOException {
+        this.answerDelayMillis = answerDelay.toMillis();
+        this.stormEndsNanos = System.nanoTime() + storm.toNanos();
+        this.stormEvery = stormEvery;
         serverSocket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "minimal-pl-acceptor");
         acceptor.setDaemon(true);
@@ -56,6 +84,34 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
     /** Requests answered so far. */
     public long served() {
         return served.sum();
+    }
+
+    /** Requests answered with 429 so far. */
+    public long rateLimited() {
+        return rateLimited.sum();
+    }
+
+    /**
+     * Runs a server for a benchmark in another process, so that the client's CPU time is measured
+     * alone: {@code --delay-ms N}, {@code --storm-seconds S --storm-every K}. Prints {@code port=P},
+     * serves until its standard input closes, then prints what it served.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        try (MinimalPromptLayerServer server = new MinimalPromptLayerServer(
+                Duration.ofMillis(Long.parseLong(options.getOrDefault("--delay-ms", "0"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("--storm-seconds", "0"))),
+                Integer.parseInt(options.getOrDefault("--storm-every", "0")))) {
+            System.out.println("port=" + server.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // Serve until the benchmark closes our standard input.
+            }
+            System.out.println("served=" + server.served() + " rate-limited=" + server.rateLimited());
+        }
     }
 
     private void acceptLoop() {
@@ -134,12 +190,29 @@ public final class MinimalPromptLayerServer implements AutoCloseable {
         }
 
         private void answer() throws IOException {
-            if (outputLength + RESPONSE.length > output.length) {
+            if (answerDelayMillis > 0) {
+                flush();
+                try {
+                    Thread.sleep(answerDelayMillis);
+                } catch (InterruptedException e) {
+                    throw new IOException("interrupted", e);
+                }
+            }
+            byte[] response = RESPONSE;
+            if (stormEvery > 0 && requests.incrementAndGet() % stormEvery == 0 && System.nanoTime() - stormEndsNanos < 0) {
+                response = RATE_LIMITED;
+                rateLimited.increment();
+            } else {
+                served.increment();
+            }
+            if (outputLength + response.length > output.length) {
                 flush();
             }
-            System.arraycopy(RESPONSE, 0, output, outputLength, RESPONSE.length);
-            outputLength += RESPONSE.length;
-            served.increment();
+            System.arraycopy(response, 0, output, outputLength, response.length);
+            outputLength += response.length;
+            if (answerDelayMillis > 0) {
+                flush();
+            }
         }
 
         private void flush() throws IOException {

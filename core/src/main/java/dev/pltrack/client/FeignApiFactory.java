@@ -1,32 +1,36 @@
 package dev.pltrack.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.AsyncClient;
+import feign.AsyncFeign;
 import feign.Client;
-import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
-import feign.jackson.JacksonEncoder;
-import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
- * Assembles the Feign proxy for {@link TrackMetadataApi}: JSON encoding, headers, timeouts, error
- * mapping and redacted logging. Feign never retries by itself: retry decisions belong to
- * {@link RetryPolicy}, so that the delivery engine can schedule them without blocking a thread.
+ * Assembles the asynchronous Feign proxy for {@link TrackMetadataApi}: JSON encoding, headers,
+ * timeouts, error mapping and redacted logging. Feign never retries by itself: retry decisions belong
+ * to {@link RetryPolicy}, so that the delivery engine can schedule them without blocking a thread.
  */
 final class FeignApiFactory {
+
+    private static final AtomicInteger BLOCKING_TRANSPORTS = new AtomicInteger();
 
     private FeignApiFactory() {
     }
 
     static TrackMetadataApi create(
-            PromptLayerConfig config, Client transport, SecretRedactor redactor, Clock clock, String userAgent) {
-        return Feign.builder()
+            PromptLayerConfig config, AsyncClient<Object> transport, SecretRedactor redactor, Clock clock,
+            String userAgent) {
+        return AsyncFeign.builder()
                 .client(transport)
-                .encoder(new JacksonEncoder(new ObjectMapper()))
+                .encoder(new TrackBodyEncoder())
                 .decoder(new TrackAnswerDecoder())
                 .errorDecoder(new StatusErrorDecoder(redactor, clock))
                 .retryer(Retryer.NEVER_RETRY)
@@ -45,17 +49,23 @@ final class FeignApiFactory {
                 false);
     }
 
+    /** The default transport: asynchronous, on the JDK's {@code HttpClient}. */
+    static AsyncClient<Object> jdkTransport(PromptLayerConfig config, SSLContext sslContext) {
+        return new JdkAsyncTransport(config, sslContext);
+    }
+
     /**
-     * The default transport: the JDK's {@link HttpClient} (pooled keep-alive connections, no extra
-     * dependency), HTTP/2 over TLS and HTTP/1.1 on plain http, where an h2c upgrade buys nothing.
+     * A user's blocking Feign {@link Client} (OkHttp, Apache HC5...) run on daemon threads of its
+     * own: such a transport holds a thread per request in flight, which is the price of choosing it.
      */
-    static Client jdkTransport(PromptLayerConfig config) {
-        boolean tls = config.baseUrl().getScheme().equalsIgnoreCase("https");
-        HttpClient httpClient = HttpClient.newBuilder()
-                .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new Http2Client(httpClient);
+    static AsyncClient<Object> blocking(Client client) {
+        int id = BLOCKING_TRANSPORTS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "pltrack-transport-" + id + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new AsyncClient.Default<>(client, executor);
     }
 }

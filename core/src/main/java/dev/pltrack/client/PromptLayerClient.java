@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * client.track(requestId, Map.of("user_id", "u-42", "feature", "chat"));
  * }</pre>
  *
- * Every call validates before sending ({@link InvalidTrackRequestException}), always runs under the
- * configured connect and read timeouts, retries 429, 5xx and network failures as the
+ * Every call validates before sending ({@link InvalidTrackRequestException}), always ends within the
+ * configured connect and read timeouts (the answer's body included), retries 429, 5xx and network failures as the
  * {@link RetryPolicy} says, and otherwise throws the {@link PromptLayerException} subclass that
  * names what went wrong. Thread-safe; share one instance.
  */
@@ -31,16 +36,17 @@ public final class PromptLayerClient {
     private static final Logger LOG = LoggerFactory.getLogger(PromptLayerClient.class);
 
     private final PromptLayerConfig config;
-    private final TrackMetadataApi api;
     private final SecretRedactor redactor;
+    private final Supplier<TrackMetadataApi> apiFactory;
+    private volatile TrackMetadataApi api;
 
-    private PromptLayerClient(PromptLayerConfig config, TrackMetadataApi api, SecretRedactor redactor) {
+    private PromptLayerClient(PromptLayerConfig config, SecretRedactor redactor, Supplier<TrackMetadataApi> apiFactory) {
         this.config = config;
-        this.api = api;
         this.redactor = redactor;
+        this.apiFactory = apiFactory;
     }
 
-    /** A client on the default transport (the JDK's HTTP client). */
+    /** A client on the default transport (the JDK's HTTP client, asynchronous). */
     public static PromptLayerClient create(PromptLayerConfig config) {
         return builder(config).build();
     }
@@ -60,6 +66,7 @@ public final class PromptLayerClient {
 
     /**
      * Validates, sends and retries until PromptLayer stores the metadata or the retry policy gives up.
+     * Each attempt ends within {@code connect-timeout + read-timeout}, the answer's body included.
      *
      * @throws InvalidTrackRequestException before sending, when a rule is broken
      * @throws PromptLayerException         the last failure when it is not retryable or retries ran out
@@ -70,12 +77,13 @@ public final class PromptLayerClient {
 
     /** As {@link #track(long, Map)}, for a request validated earlier. */
     public TrackResult track(TrackRequest request) {
+        Objects.requireNonNull(request, "request");
         RetryPolicy retryPolicy = config.retryPolicy();
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                return send(request, attempts);
+                return await(attempt(request, attempts));
             } catch (PromptLayerException failure) {
                 Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(failure, attempts);
                 if (delay.isEmpty()) {
@@ -90,23 +98,97 @@ public final class PromptLayerClient {
     }
 
     /**
-     * One attempt, no retry: for callers that schedule retries themselves, such as the delivery
-     * engine, which asks the {@link RetryPolicy} what to do next.
+     * One attempt, no retry, in the caller's thread: for callers that schedule retries themselves.
      */
     public TrackResult trackOnce(TrackRequest request) {
-        return send(request, 1);
+        return await(attempt(Objects.requireNonNull(request, "request"), 1));
     }
 
-    private TrackResult send(TrackRequest request, int attempt) {
-        TrackMetadataAnswer answer;
-        try {
-            answer = api.trackMetadata(new TrackMetadataBody(config.apiKey(), request));
-        } catch (PromptLayerException failure) {
-            throw failure;
-        } catch (FeignException failure) {
-            throw transportFailure(failure);
+    /**
+     * One attempt, no retry, without waiting: the delivery engine's way. The future completes with
+     * the result, or exceptionally with the {@link PromptLayerException} that ended the attempt
+     * (never another exception type), within {@code connect-timeout + read-timeout}.
+     *
+     * @param attempt which attempt this is (1 for the first), reported in {@link TrackResult#attempts()}
+     */
+    public CompletableFuture<TrackResult> trackOnceAsync(TrackRequest request, int attempt) {
+        return attempt(Objects.requireNonNull(request, "request"), attempt);
+    }
+
+    /**
+     * Builds the transport and the Feign proxy now rather than on the first call (the delivery
+     * engine does this on its own thread, so that an application's start-up does not pay for it).
+     */
+    public void prepare() {
+        api();
+    }
+
+    private TrackMetadataApi api() {
+        TrackMetadataApi built = api;
+        if (built == null) {
+            synchronized (this) {
+                built = api;
+                if (built == null) {
+                    built = apiFactory.get();
+                    api = built;
+                }
+            }
         }
-        return judge(request, answer, attempt);
+        return built;
+    }
+
+    private CompletableFuture<TrackResult> attempt(TrackRequest request, int attempt) {
+        CompletableFuture<TrackMetadataAnswer> answer;
+        try {
+            answer = api().trackMetadata(new TrackMetadataBody(config.apiKey(), request));
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure(failure));
+        }
+        CompletableFuture<TrackResult> result = new CompletableFuture<>();
+        answer.whenComplete((received, failure) -> {
+            try {
+                if (failure != null) {
+                    result.completeExceptionally(failure(failure));
+                } else {
+                    result.complete(judge(request, received, attempt));
+                }
+            } catch (PromptLayerException refused) {
+                result.completeExceptionally(refused);
+            } catch (RuntimeException unexpected) {
+                result.completeExceptionally(failure(unexpected));
+            }
+        });
+        return result;
+    }
+
+    private TrackResult await(CompletableFuture<TrackResult> attempt) {
+        try {
+            return attempt.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempt.cancel(true);
+            throw new PromptLayerTransportException(false, "Interrupted while waiting for PromptLayer at "
+                    + config.baseUrl(), null);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /** Any failure of an attempt as the {@link PromptLayerException} that names it, without the key. */
+    private PromptLayerException failure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PromptLayerException known) {
+            return known;
+        }
+        if (cause instanceof FeignException feign) {
+            return transportFailure(feign);
+        }
+        // Nothing expected ends here; whatever it is, its message may quote the request (and the key).
+        return new PromptLayerTransportException(false, redactor.redact("Unexpected failure talking to PromptLayer at "
+                + config.baseUrl() + ": " + cause), null);
     }
 
     private TrackResult judge(TrackRequest request, TrackMetadataAnswer answer, int attempt) {
@@ -159,18 +241,29 @@ public final class PromptLayerClient {
         private Client transport;
         private Clock clock = Clock.systemUTC();
         private String userAgent = PltrackVersion.userAgent();
+        private SSLContext sslContext;
 
         private Builder(PromptLayerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
         }
 
         /**
-         * Replaces the default JDK transport with any Feign {@link Client} (OkHttp, Apache HC5, one
-         * with a proxy). Its own timeouts are overridden by the configured ones where it honours
-         * Feign's request options.
+         * Replaces the default JDK transport with any blocking Feign {@link Client} (OkHttp, Apache
+         * HC5, one with a proxy). Its own timeouts are overridden by the configured ones where it
+         * honours Feign's request options. Such a client holds a thread per request in flight (daemon
+         * threads of pltrack's), and the whole-exchange deadline is then the client's own business.
          */
         public Builder transport(Client transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * The TLS set-up of the default transport, e.g. one that trusts a corporate proxy's or a test
+         * server's certificate; the JVM's default otherwise.
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             return this;
         }
 
@@ -185,12 +278,20 @@ public final class PromptLayerClient {
             return this;
         }
 
+        /**
+         * The client; its transport and Feign proxy are built on first use (or {@link #prepare()}),
+         * not here, so that creating a client costs an application's start-up next to nothing.
+         */
         public PromptLayerClient build() {
-            Client chosen = transport != null ? transport : FeignApiFactory.jdkTransport(config);
+            Client blocking = transport;
+            SSLContext tls = sslContext;
+            Clock chosenClock = clock;
+            String chosenUserAgent = userAgent;
             // One redactor for the wire log, the error decoder and the client's own messages.
             SecretRedactor redactor = new SecretRedactor(config.apiKey());
-            return new PromptLayerClient(config,
-                    FeignApiFactory.create(config, chosen, redactor, clock, userAgent), redactor);
+            return new PromptLayerClient(config, redactor, () -> FeignApiFactory.create(config,
+                    blocking != null ? FeignApiFactory.blocking(blocking) : FeignApiFactory.jdkTransport(config, tls),
+                    redactor, chosenClock, chosenUserAgent));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.pltrack.client;
 
 import feign.Headers;
 import feign.RequestLine;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Feign declaration of PromptLayer's {@code POST /rest/track-metadata}. {@link PromptLayerClient}
@@ -13,6 +14,7 @@ public interface TrackMetadataApi {
 
     String PATH = "/rest/track-metadata";
 
+    /** Completes when the answer is in; no thread waits for it (Feign's {@code AsyncFeign}). */
     @RequestLine("POST " + PATH)
-    TrackMetadataAnswer trackMetadata(TrackMetadataBody body);
+    CompletableFuture<TrackMetadataAnswer> trackMetadata(TrackMetadataBody body);
 }

@@ -19,7 +19,6 @@ final class DeliveryCounters {
     final LongAdder delivered = new LongAdder();
     final LongAdder retried = new LongAdder();
     final AtomicInteger awaitingRetry = new AtomicInteger();
-    final AtomicInteger inFlight = new AtomicInteger();
     private final Map<FailureReason, LongAdder> failed = adders();
     private final Map<FailureReason, LongAdder> rejected = adders();
     private final LongAdder latencyTotalNanos = new LongAdder();
@@ -48,14 +47,15 @@ final class DeliveryCounters {
         rejected.get(reason).increment();
     }
 
-    DeliveryStats snapshot(int queued, int pending, int capacity) {
+    DeliveryStats snapshot(int queued, int pending, int capacity, SendWindow window) {
         Map<FailureReason, Long> failedByReason = sums(failed);
         Map<FailureReason, Long> rejectedByReason = sums(rejected);
         return new DeliveryStats(submitted.sum(), coalesced.sum(), delivered.sum(), total(failedByReason),
                 failedByReason, total(rejectedByReason), rejectedByReason, retried.sum(), queued,
-                awaitingRetry.get(), inFlight.get(), pending, capacity, Duration.ofNanos(latencyTotalNanos.sum()),
+                awaitingRetry.get(), window.inFlight(), pending, capacity, Duration.ofNanos(latencyTotalNanos.sum()),
                 Duration.ofNanos(latencyMaxNanos.get()), Optional.ofNullable(lastFailureAt),
-                Optional.ofNullable(lastFailure));
+                Optional.ofNullable(lastFailure), window.limit(), window.isPaused(), window.pauses(),
+                window.decreases());
     }
 
     private static Map<FailureReason, LongAdder> adders() {

@@ -3,6 +3,8 @@ package dev.pltrack.delivery;
 import dev.pltrack.client.FailureReason;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerException;
+import dev.pltrack.client.PromptLayerHttpException;
+import dev.pltrack.client.PromptLayerTransportException;
 import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.client.TrackRequest;
 import dev.pltrack.client.TrackResult;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * the network.
  *
  * <pre>{@code
- * DeliveryEngine engine = DeliveryEngine.builder(client).build();   // starts its sender threads
+ * DeliveryEngine engine = DeliveryEngine.builder(client).build();   // starts its dispatcher
  * engine.track(requestId, Map.of("user_id", "u-42"));              // validates, queues, returns at once
  * ...
  * engine.close();                                                   // flushes within shutdown-timeout
@@ -43,10 +46,13 @@ import org.slf4j.LoggerFactory;
  *       future with {@link TrackRejectedException} and is reported by a rate-limited warning.</li>
  *   <li>Coalescing: tracks for a request id that is still waiting merge into one call, later keys
  *       winning, as PromptLayer merges them. At most one call per request id is under way at a time,
- *       so an older value can never overwrite a newer one.</li>
- *   <li>A fixed set of named daemon sender threads blocks on the queue (no thread per call, no
- *       polling). A failed attempt that the {@link RetryPolicy} retries waits on a timer, not on a
- *       sender.</li>
+ *       so an older value can never overwrite a newer one ({@link PendingTrack} has the states).</li>
+ *   <li>Many requests in flight, no thread per request: sends are asynchronous, up to a window
+ *       ({@link SendWindow}) that adapts between {@code min-in-flight} and {@code max-in-flight}; a
+ *       {@code Retry-After} pauses all sending. Whoever frees a slot sends the next ready track: an
+ *       answer coming back (on the HTTP client's completion threads), a retry coming due (on the
+ *       retry timer), or the one dispatcher thread, which looks at the queue every {@code linger} and
+ *       when woken. A failed attempt that the {@link RetryPolicy} retries waits on a timer.</li>
  *   <li>{@link #close()} refuses new tracks and delivers what is pending until {@code shutdown-timeout};
  *       what is left, and every track PromptLayer refused or that ran out of retries, goes to the
  *       {@link DeadLetterHandler} once.</li>
@@ -58,8 +64,18 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
-    private static final PendingTrack STOP = PendingTrack.FINISHED;
-    private static final long WORKER_STOP_GRACE_MILLIS = 1_000;
+    private static final long DISPATCHER_STOP_GRACE_MILLIS = 1_000;
+
+    /** Where a submission went: the one admission path's typed answer. */
+    private sealed interface Admission permits Queued, Refused {
+    }
+
+    /** Queued as a new track, or merged into one that waits. */
+    private record Queued(PendingTrack carrier) implements Admission {
+    }
+
+    private record Refused(FailureReason reason) implements Admission {
+    }
 
     private final PromptLayerClient client;
     private final DeliveryConfig config;
@@ -69,9 +85,12 @@ public final class DeliveryEngine implements AutoCloseable {
     private final DeliveryCounters counters;
     private final Semaphore room;
     private final ConcurrentHashMap<Long, PendingTrack> byRequestId = new ConcurrentHashMap<>();
-    private final SenderQueue ready;
+    private final ReadyQueue ready;
+    private final SendWindow window;
+    /** Dispatch requests not yet served; only the thread that took it from 0 dispatches (no recursion). */
+    private final AtomicInteger dispatchRequests = new AtomicInteger();
     private final ScheduledThreadPoolExecutor retryTimer;
-    private final List<Thread> senders = new ArrayList<>();
+    private final Thread dispatcher;
     private final RateLimitedLog overflowWarnings = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
     private final Object drainMonitor = new Object();
     private final AtomicInteger drainWaiters = new AtomicInteger();
@@ -88,14 +107,13 @@ public final class DeliveryEngine implements AutoCloseable {
         this.listeners = List.copyOf(builder.listeners);
         this.counters = new DeliveryCounters(builder.clock);
         this.room = new Semaphore(config.queueCapacity());
-        this.ready = new SenderQueue(config.linger().toNanos());
+        this.ready = new ReadyQueue(config.linger().toNanos());
+        this.window = new SendWindow(config.minInFlight(), config.maxInFlight());
         String name = "pltrack-delivery-" + ENGINES.incrementAndGet();
         this.retryTimer = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, name + "-retry-timer"));
         retryTimer.setRemoveOnCancelPolicy(true);
-        for (int i = 1; i <= config.workers(); i++) {
-            senders.add(daemon(this::sendLoop, name + "-sender-" + i));
-        }
-        senders.forEach(Thread::start);
+        this.dispatcher = daemon(this::dispatchLoop, name + "-dispatcher");
+        dispatcher.start();
     }
 
     /** An engine with default settings on {@code client}, started. */
@@ -131,11 +149,11 @@ public final class DeliveryEngine implements AutoCloseable {
 
     /** As {@link #track(long, Map)}, for a request validated earlier. */
     public CompletableFuture<TrackResult> track(TrackRequest request) {
-        Object admitted = admit(request);
-        if (admitted instanceof PendingTrack pending) {
-            return pending.observe();
+        Admission admitted = admit(Objects.requireNonNull(request, "request"));
+        if (admitted instanceof Queued queued) {
+            return queued.carrier().observe();
         }
-        return CompletableFuture.failedFuture(refusal(request.requestId(), (FailureReason) admitted));
+        return CompletableFuture.failedFuture(refusal(request.requestId(), ((Refused) admitted).reason()));
     }
 
     /**
@@ -145,7 +163,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * @return true if queued or merged, false if refused
      */
     public boolean offer(TrackRequest request) {
-        return admit(request) instanceof PendingTrack;
+        return admit(Objects.requireNonNull(request, "request")) instanceof Queued;
     }
 
     /**
@@ -154,20 +172,20 @@ public final class DeliveryEngine implements AutoCloseable {
      * @return true if nothing is pending, false if {@code timeout} ran out first
      */
     public boolean flush(Duration timeout) throws InterruptedException {
-        ready.wakeAll();
+        ready.wakeDispatcher();
         return awaitDrained(System.nanoTime() + timeout.toNanos());
     }
 
     public DeliveryStats stats() {
-        return counters.snapshot(ready.size(), pending(), config.queueCapacity());
+        return counters.snapshot(ready.size(), pending(), config.queueCapacity(), window);
     }
 
     public boolean isClosed() {
         return closed;
     }
 
-    /** The pending track for a request id or a refusal reason: the one admission path. */
-    private Object admit(TrackRequest request) {
+    /** The one admission path: queued (new or merged) or refused with its reason. */
+    private Admission admit(TrackRequest request) {
         if (closed) {
             return refuse(request.requestId(), FailureReason.ENGINE_CLOSED);
         }
@@ -185,20 +203,21 @@ public final class DeliveryEngine implements AutoCloseable {
                 }
                 if (byRequestId.putIfAbsent(requestId, fresh) == null) {
                     counters.submitted.increment();
-                    ready.offer(fresh);
+                    makeReady(fresh);
                     abandonIfTerminated(fresh);
-                    return fresh;
+                    return new Queued(fresh);
                 }
                 continue;
             }
-            PendingTrack carrier = head.merge(request.metadata(), fresh);
-            if (carrier == PendingTrack.NEEDS_SUCCESSOR) {
+            PendingTrack.Merge merge = head.merge(request.metadata(), fresh);
+            if (merge instanceof PendingTrack.Merge.NeedsSuccessor) {
                 FailureReason refused = takeRoom();
                 if (refused != null) {
                     return refuse(requestId, refused);
                 }
                 fresh = new PendingTrack(request, System.nanoTime());
-            } else if (carrier != PendingTrack.FINISHED) {
+            } else if (merge instanceof PendingTrack.Merge.CarriedBy carried) {
+                PendingTrack carrier = carried.carrier();
                 counters.submitted.increment();
                 if (carrier != fresh) {
                     counters.coalesced.increment();
@@ -207,8 +226,16 @@ public final class DeliveryEngine implements AutoCloseable {
                     }
                 }
                 abandonIfTerminated(head);
-                return carrier;
+                return new Queued(carrier);
             }
+            // AlreadyDone: the head finished meanwhile; look the request id up again.
+        }
+    }
+
+    /** From a caller: queues, and wakes the dispatcher only when the queue says so and a slot is free. */
+    private void makeReady(PendingTrack pending) {
+        if (ready.offer(pending) && window.hasRoom()) {
+            ready.wakeDispatcher();
         }
     }
 
@@ -245,20 +272,20 @@ public final class DeliveryEngine implements AutoCloseable {
         return config.queueCapacity() - room.availablePermits();
     }
 
-    private FailureReason refuse(long requestId, FailureReason reason) {
+    private Refused refuse(long requestId, FailureReason reason) {
         counters.rejected(reason);
         if (reason == FailureReason.QUEUE_FULL) {
             overflowWarnings.warn(leftOut -> "PromptLayer delivery queue is full (" + config.queueCapacity()
                     + " pending, " + config.overflowPolicy() + "): track for request " + requestId + " refused"
                     + (leftOut > 0 ? "; " + leftOut + " more refused since the last warning" : "")
                     + ". Raise " + DeliveryConfig.QUEUE_CAPACITY_PROPERTY + " or "
-                    + DeliveryConfig.WORKERS_PROPERTY + ", or check that PromptLayer is reachable.");
+                    + DeliveryConfig.MAX_IN_FLIGHT_PROPERTY + ", or check that PromptLayer is reachable.");
         }
         if (!listeners.isEmpty()) {
             TrackRejectedException refusal = refusal(requestId, reason);
             notifyListeners(listener -> listener.rejected(requestId, refusal));
         }
-        return reason;
+        return new Refused(reason);
     }
 
     private TrackRejectedException refusal(long requestId, FailureReason reason) {
@@ -268,50 +295,150 @@ public final class DeliveryEngine implements AutoCloseable {
                 : "Track for request " + requestId + " refused: the delivery engine is closed");
     }
 
-    private void sendLoop() {
-        // A sender whose interrupt was swallowed by a call under way still stops once terminated.
+    /** The dispatcher thread: prepares the client off the caller's start-up path, then dispatches. */
+    private void dispatchLoop() {
+        try {
+            client.prepare();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Could not prepare the PromptLayer client; every send will fail", e);
+        }
         while (!terminated) {
-            PendingTrack pending;
+            dispatch();
             try {
-                pending = ready.take();
+                ready.park();
             } catch (InterruptedException e) {
                 return;
-            }
-            if (pending == STOP) {
-                return;
-            }
-            TrackRequest attempt = pending.beginAttempt();
-            if (attempt != null) {
-                send(pending, attempt);
             }
         }
     }
 
-    private void send(PendingTrack pending, TrackRequest attempt) {
-        counters.inFlight.incrementAndGet();
-        try {
-            TrackResult result = client.trackOnce(attempt);
-            long latency = System.nanoTime() - pending.firstSubmittedNanos;
-            if (pending.finish(result)) {
-                counters.delivered(latency);
-                notifyListeners(listener -> listener.delivered(result, Duration.ofNanos(latency)));
-                release(pending);
+    /**
+     * Sends ready tracks while the window has room. Any thread may call it; only one dispatches at
+     * a time, and a call made while another dispatches makes that one look again, so nothing is
+     * missed and a send that fails at once cannot recurse into dispatching.
+     */
+    private void dispatch() {
+        if (dispatchRequests.getAndIncrement() != 0) {
+            return;
+        }
+        int requests = 1;
+        do {
+            sendWhileRoom();
+            requests = dispatchRequests.addAndGet(-requests);
+        } while (requests != 0);
+    }
+
+    private void sendWhileRoom() {
+        while (!terminated) {
+            long ticket = window.tryAcquire();
+            if (ticket == 0) {
+                return;
             }
-        } catch (PromptLayerException failure) {
-            failed(pending, attempt, failure);
+            PendingTrack pending = ready.poll();
+            if (pending == null) {
+                window.cancel();
+                return;
+            }
+            TrackRequest attempt = pending.beginAttempt();
+            if (attempt == null) {
+                window.cancel();
+                continue;
+            }
+            send(pending, attempt, ticket);
+        }
+    }
+
+    private void send(PendingTrack pending, TrackRequest attempt, long ticket) {
+        CompletableFuture<TrackResult> answer;
+        try {
+            answer = client.trackOnceAsync(attempt, pending.attempts());
         } catch (RuntimeException unexpected) {
-            LOG.error("Unexpected failure sending a track for PromptLayer request {}", attempt.requestId(), unexpected);
-            failed(pending, attempt, new PromptLayerException(FailureReason.NETWORK,
-                    "Unexpected failure sending the track: " + unexpected, unexpected));
+            answer = CompletableFuture.failedFuture(unexpected);
+        }
+        answer.whenComplete((result, failure) -> answered(pending, attempt, ticket, result, failure));
+    }
+
+    /** An attempt ended: learn from it, finish or retry the track, then send what is ready. */
+    private void answered(PendingTrack pending, TrackRequest attempt, long ticket, TrackResult result, Throwable failure) {
+        try {
+            if (failure == null) {
+                window.release(ticket, SendWindow.Signal.HEALTHY);
+                delivered(pending, result);
+            } else {
+                PromptLayerException reason = asPromptLayerException(attempt, failure);
+                window.release(ticket, signalOf(reason));
+                pauseIfAdvised(reason);
+                failed(pending, attempt, reason);
+            }
+        } catch (Throwable unexpected) {
+            // Nothing may strand a track: whatever went wrong, it ends here, counted and dead-lettered.
+            LOG.error("Unexpected failure handling PromptLayer's answer for request {}", attempt.requestId(), unexpected);
+            giveUp(pending, new PromptLayerException(FailureReason.NETWORK,
+                    "Unexpected failure handling the answer: " + unexpected.getClass().getName(), null));
         } finally {
-            counters.inFlight.decrementAndGet();
+            dispatch();
+        }
+    }
+
+    private void delivered(PendingTrack pending, TrackResult result) {
+        long latency = System.nanoTime() - pending.firstSubmittedNanos;
+        if (pending.delivered(result)) {
+            counters.delivered(latency);
+            notifyListeners(listener -> listener.delivered(result, Duration.ofNanos(latency)));
+            release(pending);
+        }
+    }
+
+    private static PromptLayerException asPromptLayerException(TrackRequest attempt, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof PromptLayerException known) {
+            return known;
+        }
+        // The client promises PromptLayerExceptions only; anything else is a bug, and its message may
+        // quote the request: keep only its type.
+        LOG.error("Unexpected {} sending a track for PromptLayer request {}", cause.getClass().getName(),
+                attempt.requestId());
+        return new PromptLayerException(FailureReason.NETWORK,
+                "Unexpected failure sending the track: " + cause.getClass().getName(), null);
+    }
+
+    /** 429, gateway overload and timeouts say PromptLayer has too much; other failures say nothing. */
+    private static SendWindow.Signal signalOf(PromptLayerException failure) {
+        if (failure instanceof PromptLayerTransportException transport) {
+            return transport.isTimeout() ? SendWindow.Signal.OVERLOAD : SendWindow.Signal.NEUTRAL;
+        }
+        if (failure instanceof PromptLayerHttpException http) {
+            int status = http.status();
+            return status == 429 || status == 502 || status == 503 || status == 504
+                    ? SendWindow.Signal.OVERLOAD : SendWindow.Signal.HEALTHY;
+        }
+        return SendWindow.Signal.NEUTRAL;
+    }
+
+    /** A 429 or 503 with {@code Retry-After} stops all sending until then (at most max-backoff). */
+    private void pauseIfAdvised(PromptLayerException failure) {
+        if (!(failure instanceof PromptLayerHttpException http) || (http.status() != 429 && http.status() != 503)) {
+            return;
+        }
+        Optional<Duration> advised = http.retryAfter();
+        if (advised.isEmpty() || advised.get().isZero() || advised.get().isNegative()) {
+            return;
+        }
+        Duration pause = advised.get().compareTo(retryPolicy.maxBackoff()) > 0 ? retryPolicy.maxBackoff() : advised.get();
+        long pauseNanos = pause.toNanos();
+        if (window.pauseUntil(System.nanoTime() + pauseNanos)) {
+            LOG.debug("PromptLayer asked to wait {} ms ({}): all sending paused", pause.toMillis(), http.status());
+            try {
+                retryTimer.schedule(this::dispatch, pauseNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException timerStopped) {
+                // Closing: nothing more to send.
+            }
         }
     }
 
     private void failed(PendingTrack pending, TrackRequest attempt, PromptLayerException failure) {
         if (terminated) {
-            // Most likely the interrupt that close() sends at its deadline: close() gives it up as
-            // abandoned (SHUTDOWN_TIMEOUT), with this failure as the cause.
+            // Given up by close() meanwhile (SHUTDOWN_TIMEOUT), with this failure as the cause.
             pending.noteFailure(failure);
             return;
         }
@@ -320,11 +447,11 @@ public final class DeliveryEngine implements AutoCloseable {
             giveUp(pending, failure);
             return;
         }
-        PendingTrack folded = pending.awaitRetry(failure);
-        if (folded == PendingTrack.FINISHED) {
+        PendingTrack.RetryPreparation preparation = pending.awaitRetry(failure);
+        if (preparation == PendingTrack.RetryPreparation.ALREADY_DONE) {
             return;
         }
-        if (folded != null) {
+        if (preparation == PendingTrack.RetryPreparation.READY_WITH_SUCCESSOR_FOLDED) {
             counters.coalesced.increment();
             freeRoom();
         }
@@ -334,7 +461,8 @@ public final class DeliveryEngine implements AutoCloseable {
         try {
             ScheduledFuture<?> task = retryTimer.schedule(() -> {
                 counters.awaitingRetry.decrementAndGet();
-                ready.offerNow(pending);
+                ready.offer(pending);
+                dispatch();
             }, delayNanos, TimeUnit.NANOSECONDS);
             pending.retryScheduled(task, System.nanoTime() + delayNanos);
         } catch (RejectedExecutionException timerStopped) {
@@ -353,7 +481,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private void giveUp(PendingTrack pending, PromptLayerException failure) {
         TrackRequest request = pending.snapshot();
-        if (pending.finish(failure)) {
+        if (pending.failed(failure)) {
             deadLetter(new DeadLetter(request, failure, pending.attempts()));
             release(pending);
         }
@@ -368,7 +496,7 @@ public final class DeliveryEngine implements AutoCloseable {
         PendingTrack next = pending.takeSuccessor();
         if (next != null) {
             byRequestId.replace(pending.requestId, pending, next);
-            ready.offer(next);
+            ready.offer(next);   // sent by the dispatch that follows every answer
             abandonIfTerminated(next);
         } else {
             byRequestId.remove(pending.requestId, pending);
@@ -413,8 +541,9 @@ public final class DeliveryEngine implements AutoCloseable {
             closed = true;
         }
         int atClose = pending();
-        ready.wakeAll();
+        ready.wakeDispatcher();
         giveUpRetriesDueAfterDeadline();
+        dispatch();
         boolean drained;
         try {
             drained = awaitDrained(closeDeadlineNanos);
@@ -424,7 +553,7 @@ public final class DeliveryEngine implements AutoCloseable {
         }
         terminated = true;
         retryTimer.shutdownNow();
-        stopSenders(drained);
+        stopDispatcher();
         int abandoned = 0;
         for (PendingTrack head : byRequestId.values()) {
             abandoned += abandon(head);
@@ -465,21 +594,13 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    private void stopSenders(boolean drained) {
-        for (Thread sender : senders) {
-            if (drained) {
-                ready.offerNow(STOP);
-            } else {
-                sender.interrupt();
-            }
-        }
-        for (Thread sender : senders) {
-            try {
-                sender.join(WORKER_STOP_GRACE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    private void stopDispatcher() {
+        ready.wakeDispatcher();
+        dispatcher.interrupt();
+        try {
+            dispatcher.join(DISPATCHER_STOP_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -504,7 +625,7 @@ public final class DeliveryEngine implements AutoCloseable {
                     + config.shutdownTimeout() + ") ran out"
                     + (last != null ? "; last attempt failed: " + last.reason() : ""), last);
             PendingTrack next = pending.takeSuccessor();
-            if (pending.finish(failure)) {
+            if (pending.failed(failure)) {
                 deadLetter(new DeadLetter(request, failure, pending.attempts()));
                 release(pending);
                 abandoned++;
@@ -558,7 +679,7 @@ public final class DeliveryEngine implements AutoCloseable {
             return this;
         }
 
-        /** Builds and starts the engine (its sender threads run until {@link DeliveryEngine#close()}). */
+        /** Builds and starts the engine (its dispatcher thread runs until {@link DeliveryEngine#close()}). */
         public DeliveryEngine build() {
             return new DeliveryEngine(this);
         }

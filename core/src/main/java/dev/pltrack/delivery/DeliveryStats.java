@@ -21,15 +21,20 @@ import java.util.Optional;
  * @param rejected         submissions refused: queue full or engine closed
  * @param rejectedByReason {@code rejected}, split by reason
  * @param retried          attempts scheduled again after a retryable failure
- * @param queued           tracks waiting for a sender now
+ * @param queued           tracks ready to send, waiting for a slot in the window now
  * @param awaitingRetry    tracks waiting for their next attempt now
- * @param inFlight         HTTP calls under way now
+ * @param inFlight         HTTP requests in flight now
  * @param pending          tracks accepted and not yet finished (the queue depth that capacity bounds)
  * @param capacity         the configured queue capacity
  * @param latencyTotal     sum over delivered tracks of the time from first submission to PromptLayer's answer
  * @param latencyMax       the longest such time
  * @param lastFailureAt    when a track last failed, if ever
  * @param lastFailure      why it failed
+ * @param window           requests allowed in flight now: the adaptive window, between
+ *                         {@code min-in-flight} and {@code max-in-flight}
+ * @param paused           whether all sending is paused now, as a {@code Retry-After} asked
+ * @param pauses           how many times sending was paused
+ * @param windowDecreases  how many times the window shrank (429, 502-504, timeouts)
  */
 public record DeliveryStats(
         long submitted,
@@ -48,7 +53,11 @@ public record DeliveryStats(
         Duration latencyTotal,
         Duration latencyMax,
         Optional<Instant> lastFailureAt,
-        Optional<FailureReason> lastFailure) {
+        Optional<FailureReason> lastFailure,
+        int window,
+        boolean paused,
+        long pauses,
+        long windowDecreases) {
 
     public DeliveryStats {
         failedByReason = Map.copyOf(failedByReason);

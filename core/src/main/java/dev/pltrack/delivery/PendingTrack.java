@@ -9,19 +9,65 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One request id's metadata on its way to PromptLayer, with its state. At most one call per request
- * id is under way: tracks that arrive while it is being sent wait in a single {@code successor},
- * which is sent after it, so a later value never loses to an earlier one. Every mutable field is
- * guarded by this object's monitor.
+ * One request id's metadata on its way to PromptLayer, with its state. Every mutable field is
+ * guarded by this object's monitor; a head's monitor is always taken before its successor's.
+ *
+ * <pre>
+ *                merge: keys folded in
+ *                  +------+
+ *                  v      |
+ *  admitted --> WAITING --+--(dispatched)--> SENDING --(answer)--> DONE: delivered
+ *                  ^                           |  |
+ *                  |   retryable failure,      |  +--(refused, retries out, engine closed)--> DONE: failed
+ *                  +---- retry pause ----------+      (to the dead-letter handler, once)
+ *                        (successor folded in)
+ *
+ *  While SENDING, later tracks for the same id wait in one successor (a PendingTrack of its own, in
+ *  WAITING), sent once this one is DONE. A failure that will be retried folds the successor back into
+ *  this track (its keys are newer and win), so that one id never has two calls under way and an
+ *  older value never overwrites a newer one.
+ * </pre>
  */
 final class PendingTrack {
 
     private enum State { WAITING, SENDING, DONE }
 
-    /** {@link #merge} answer: being sent, no successor yet; create one (it takes room) and offer it. */
-    static final PendingTrack NEEDS_SUCCESSOR = new PendingTrack();
-    /** {@link #merge} answer: this track has finished; look the request id up again. */
-    static final PendingTrack FINISHED = new PendingTrack();
+    /** What {@link #merge} did with the keys it was given. */
+    sealed interface Merge permits Merge.CarriedBy, Merge.NeedsSuccessor, Merge.AlreadyDone {
+        /** The keys travel with {@code carrier}: this track, its successor, or the one offered. */
+        record CarriedBy(PendingTrack carrier) implements Merge {
+        }
+
+        /** This track is being sent and has no successor yet: offer one (it takes room). */
+        record NeedsSuccessor() implements Merge {
+        }
+
+        /** This track has finished: look the request id up again. */
+        record AlreadyDone() implements Merge {
+        }
+    }
+
+    /** What {@link #awaitRetry} found. */
+    enum RetryPreparation {
+        /** Ready to be sent again. */
+        READY,
+        /** Ready, and a successor was folded into it: its room is free now. */
+        READY_WITH_SUCCESSOR_FOLDED,
+        /** Given up meanwhile (at shutdown): do not schedule. */
+        ALREADY_DONE
+    }
+
+    /** How a track ended. */
+    sealed interface Outcome permits Outcome.Delivered, Outcome.Failed {
+        record Delivered(TrackResult result) implements Outcome {
+        }
+
+        record Failed(PromptLayerException failure) implements Outcome {
+        }
+    }
+
+    private static final Merge NEEDS_SUCCESSOR = new Merge.NeedsSuccessor();
+    private static final Merge ALREADY_DONE = new Merge.AlreadyDone();
 
     final long requestId;
     final long firstSubmittedNanos;
@@ -31,16 +77,12 @@ final class PendingTrack {
     private PendingTrack successor;
     private int attempts;
     private CompletableFuture<TrackResult> future;
-    private Object outcome;
+    private Outcome outcome;
     private ScheduledFuture<?> retryTask;
     private long retryDueNanos;
     private PromptLayerException lastFailure;
     private PendingTrack foldedInto;
-
-    private PendingTrack() {
-        this.requestId = 0;
-        this.firstSubmittedNanos = 0;
-    }
+    private final Merge carriedByThis = new Merge.CarriedBy(this);
 
     PendingTrack(TrackRequest request, long nowNanos) {
         this.requestId = request.requestId();
@@ -51,27 +93,24 @@ final class PendingTrack {
     /**
      * Merges {@code more} into this track while it waits, or into its successor while it is being
      * sent; attaches {@code offered} (which holds room) as the successor when there is none yet.
-     *
-     * @return the track that now carries {@code more} ({@code offered} if it was attached), or
-     *         {@link #NEEDS_SUCCESSOR}, or {@link #FINISHED}
      */
-    synchronized PendingTrack merge(Map<String, String> more, PendingTrack offered) {
+    synchronized Merge merge(Map<String, String> more, PendingTrack offered) {
         switch (state) {
             case WAITING:
                 putAll(more);
-                return this;
+                return carriedByThis;
             case SENDING:
                 if (successor != null) {
                     successor.mergeWhileWaiting(more);
-                    return successor;
+                    return successor.carriedByThis;
                 }
                 if (offered == null) {
                     return NEEDS_SUCCESSOR;
                 }
                 successor = offered;
-                return offered;
+                return offered.carriedByThis;
             default:
-                return FINISHED;
+                return ALREADY_DONE;
         }
     }
 
@@ -109,22 +148,20 @@ final class PendingTrack {
     /**
      * After a failed attempt that will be retried: makes this track mergeable again and folds its
      * successor into it (the successor's values are newer, so they win).
-     *
-     * @return the successor folded in, whose room the caller must free, or {@code null}, or
-     *         {@link #FINISHED} if this track was given up meanwhile (at shutdown)
      */
-    synchronized PendingTrack awaitRetry(PromptLayerException failure) {
+    synchronized RetryPreparation awaitRetry(PromptLayerException failure) {
         if (state == State.DONE) {
-            return FINISHED;
+            return RetryPreparation.ALREADY_DONE;
         }
         state = State.WAITING;
         lastFailure = failure;
         PendingTrack folded = successor;
         successor = null;
-        if (folded != null) {
-            putAll(folded.foldInto(this));
+        if (folded == null) {
+            return RetryPreparation.READY;
         }
-        return folded;
+        putAll(folded.foldInto(this));
+        return RetryPreparation.READY_WITH_SUCCESSOR_FOLDED;
     }
 
     /** Ends this successor by handing its metadata and its observers to {@code head}. */
@@ -171,12 +208,17 @@ final class PendingTrack {
         return cancelled;
     }
 
-    /**
-     * Ends this track with {@code result} (a {@link TrackResult} or a {@link PromptLayerException}).
-     *
-     * @return false if it had already ended (given up at shutdown while its call was under way)
-     */
-    synchronized boolean finish(Object result) {
+    /** Ends this track delivered; false if it had already ended (given up at shutdown meanwhile). */
+    boolean delivered(TrackResult result) {
+        return finish(new Outcome.Delivered(result));
+    }
+
+    /** Ends this track failed; false if it had already ended. */
+    boolean failed(PromptLayerException failure) {
+        return finish(new Outcome.Failed(failure));
+    }
+
+    private synchronized boolean finish(Outcome result) {
         if (state == State.DONE) {
             return false;
         }
@@ -192,10 +234,10 @@ final class PendingTrack {
         return next;
     }
 
-    /** Completes the futures of everyone who asked for one. Call after {@link #finish}, outside locks. */
+    /** Completes the futures of everyone who asked for one. Call after finishing, outside locks. */
     void completeObservers() {
         CompletableFuture<TrackResult> observed;
-        Object result;
+        Outcome result;
         synchronized (this) {
             observed = future;
             result = outcome;
@@ -224,11 +266,11 @@ final class PendingTrack {
         return head.observe();
     }
 
-    private static void complete(CompletableFuture<TrackResult> future, Object result) {
-        if (result instanceof TrackResult delivered) {
-            future.complete(delivered);
+    private static void complete(CompletableFuture<TrackResult> future, Outcome result) {
+        if (result instanceof Outcome.Delivered delivered) {
+            future.complete(delivered.result());
         } else {
-            future.completeExceptionally((Throwable) result);
+            future.completeExceptionally(((Outcome.Failed) result).failure());
         }
     }
 }

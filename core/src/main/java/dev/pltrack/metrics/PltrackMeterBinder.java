@@ -89,7 +89,15 @@ public final class PltrackMeterBinder implements MeterBinder {
         gauge(registry, "pltrack.queue.pending", "Tracks accepted and not yet finished", stats -> stats.pending());
         gauge(registry, "pltrack.queue.capacity", "How many tracks may be pending at once", stats -> stats.capacity());
         gauge(registry, "pltrack.queue.saturation", "pending / capacity, from 0 to 1", DeliveryStats::saturation);
-        gauge(registry, "pltrack.delivery.in.flight", "HTTP calls under way", stats -> stats.inFlight());
+        gauge(registry, "pltrack.delivery.in.flight", "HTTP requests in flight", stats -> stats.inFlight());
+        gauge(registry, "pltrack.delivery.window", "Requests allowed in flight now (the adaptive window)",
+                stats -> stats.window());
+        gauge(registry, "pltrack.delivery.paused", "1 while all sending is paused by a Retry-After, else 0",
+                stats -> stats.paused() ? 1 : 0);
+        counter(registry, "pltrack.delivery.pauses", "Times all sending was paused by a Retry-After",
+                Tags.empty(), stats -> stats.pauses());
+        counter(registry, "pltrack.delivery.window.decreases", "Times the window shrank on 429, 502-504 or a timeout",
+                Tags.empty(), stats -> stats.windowDecreases());
         timeGauge(registry, "pltrack.delivery.latency.max", "Longest time from submission to delivery",
                 stats -> stats.latencyMax().toNanos());
         timeGauge(registry, "pltrack.delivery.latency.mean", "Mean time from submission to delivery",

@@ -116,7 +116,7 @@ class CoalescingTest {
     }
 
     private static DeliveryEngine oneSender(FakePromptLayer fake) {
-        return Engines.engineFor(fake).config(Engines.config().workers(1).build()).build();
+        return Engines.engineFor(fake).config(Engines.config().maxInFlight(1).build()).build();
     }
 
     private static void awaitRetryScheduled(DeliveryEngine engine) {

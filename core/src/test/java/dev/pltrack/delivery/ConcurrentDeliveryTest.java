@@ -33,7 +33,7 @@ class ConcurrentDeliveryTest {
         FakePromptLayer fake = promptLayer.server();
         // BLOCK with a generous timeout: producers outrun any HTTP server, and this test is about
         // delivery, not overflow, so they wait for room instead of being refused.
-        DeliveryConfig config = Engines.config().workers(4).overflowPolicy(OverflowPolicy.BLOCK)
+        DeliveryConfig config = Engines.config().maxInFlight(4).overflowPolicy(OverflowPolicy.BLOCK)
                 .blockTimeout(Duration.ofMinutes(5)).shutdownTimeout(Duration.ofMinutes(5)).build();
         int total = THREADS * TRACKS_PER_THREAD;
         long retried;

@@ -14,7 +14,8 @@ class DeliveryConfigTest {
     void defaultsAreTheDocumentedOnes() {
         DeliveryConfig config = DeliveryConfig.defaults();
         assertThat(config.queueCapacity()).isEqualTo(10_000);
-        assertThat(config.workers()).isEqualTo(2);
+        assertThat(config.maxInFlight()).isEqualTo(64);
+        assertThat(config.minInFlight()).isEqualTo(1);
         assertThat(config.overflowPolicy()).isEqualTo(OverflowPolicy.DROP_NEWEST);
         assertThat(config.blockTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -31,11 +32,42 @@ class DeliveryConfigTest {
     }
 
     @Test
-    void workersMustBeBetweenOneAndSixtyFour() {
-        assertThatThrownBy(() -> DeliveryConfig.builder().workers(0).build())
-                .hasMessage("promptlayer.delivery.workers must be between 1 and 64 (was 0)");
-        assertThatThrownBy(() -> DeliveryConfig.builder().workers(65).build())
-                .hasMessage("promptlayer.delivery.workers must be between 1 and 64 (was 65)");
+    void maxInFlightMustBeBetweenOneAndTheCap() {
+        assertThatThrownBy(() -> DeliveryConfig.builder().maxInFlight(0).build())
+                .isInstanceOf(PromptLayerConfigurationException.class)
+                .hasMessage("promptlayer.delivery.max-in-flight must be between 1 and 1024 (was 0)");
+        assertThatThrownBy(() -> DeliveryConfig.builder().maxInFlight(1025).build())
+                .hasMessage("promptlayer.delivery.max-in-flight must be between 1 and 1024 (was 1025)");
+        assertThat(DeliveryConfig.builder().maxInFlight(1024).build().maxInFlight()).isEqualTo(1024);
+    }
+
+    @Test
+    void minInFlightMustNotExceedMaxInFlight() {
+        assertThatThrownBy(() -> DeliveryConfig.builder().maxInFlight(8).minInFlight(9).build())
+                .hasMessage("promptlayer.delivery.min-in-flight must be between 1 and"
+                        + " promptlayer.delivery.max-in-flight (8) (was 9)");
+        assertThatThrownBy(() -> DeliveryConfig.builder().minInFlight(0).build())
+                .hasMessageStartingWith("promptlayer.delivery.min-in-flight must be between 1");
+        assertThat(DeliveryConfig.builder().maxInFlight(8).minInFlight(8).build().minInFlight()).isEqualTo(8);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void workersIsRetiredWithAnErrorThatNamesItsReplacement() {
+        assertThatThrownBy(() -> DeliveryConfig.builder().workers(4).build())
+                .isInstanceOf(PromptLayerConfigurationException.class)
+                .hasMessageContaining("promptlayer.delivery.workers is retired (was 4)")
+                .hasMessageContaining("promptlayer.delivery.max-in-flight")
+                .satisfies(e -> assertThat(((PromptLayerConfigurationException) e).property())
+                        .isEqualTo("promptlayer.delivery.workers"));
+        assertThat(DeliveryConfig.builder().workers(null).build().maxInFlight()).isEqualTo(64);
+    }
+
+    @Test
+    void aShutdownTimeoutBeyondADayIsRefusedRatherThanOverflowingLater() {
+        assertThatThrownBy(() -> DeliveryConfig.builder().shutdownTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build())
+                .isInstanceOf(PromptLayerConfigurationException.class)
+                .hasMessageStartingWith("promptlayer.delivery.shutdown-timeout must be at most PT24H");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pltrack.client.FailureReason;
+import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerConfig;
+import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.client.InvalidTrackRequestException;
 import dev.pltrack.client.PromptLayerServerException;
 import dev.pltrack.client.PromptLayerUnauthorizedException;
@@ -63,20 +66,25 @@ class DeliveryEngineTest {
     @Test
     void aRetryWaitsOnTheTimerSoOtherTracksAreNotHeldUp() throws Exception {
         FakePromptLayer fake = promptLayer.server();
-        fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(1)));
-        // One sender: if the retry's pause held it, track 2 would wait behind track 1.
-        try (DeliveryEngine engine = Engines.engineFor(fake).config(Engines.config().workers(1).build()).build()) {
+        fake.failNext(1, Fault.status(503));
+        PromptLayerClient slowRetries = PromptLayerClient.create(PromptLayerConfig.builder()
+                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+                .retryPolicy(new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                .build());
+        // One request in flight: if the retry's pause held its slot, track 2 would wait behind track 1.
+        try (DeliveryEngine engine = DeliveryEngine.builder(slowRetries)
+                .config(Engines.config().maxInFlight(1).build()).build()) {
             CompletableFuture<TrackResult> first = engine.track(1L, Map.of("k", "one"));
             fake.awaitReceived(1, Duration.ofSeconds(5));
             CompletableFuture<TrackResult> second = engine.track(2L, Map.of("k", "two"));
 
             second.get(5, TimeUnit.SECONDS);
             assertThat(first).isNotDone();
-            assertThat(first.get(10, TimeUnit.SECONDS).attempts()).isEqualTo(1);
+            assertThat(first.get(10, TimeUnit.SECONDS).attempts()).as("the 503, then the delivery").isEqualTo(2);
             assertThat(engine.stats().retried()).isEqualTo(1);
         }
         assertThat(fake.received()).extracting(track -> track.requestId() + ":" + track.responseStatus())
-                .containsExactly("1:429", "2:200", "1:200");
+                .containsExactly("1:503", "2:200", "1:200");
     }
 
     @Test
@@ -174,15 +182,15 @@ class DeliveryEngineTest {
     }
 
     @Test
-    void sendersAreNamedDaemonThreadsThatStopOnClose() {
+    void oneNamedDaemonDispatcherWhateverTheWindowAndItStopsOnClose() {
         FakePromptLayer fake = promptLayer.server();
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        DeliveryEngine engine = Engines.engineFor(fake).config(Engines.config().workers(3).build()).build();
+        DeliveryEngine engine = Engines.engineFor(fake).config(Engines.config().maxInFlight(64).build()).build();
         List<Thread> senders = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> !before.contains(thread))
-                .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-sender-\\d"))
+                .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-dispatcher"))
                 .toList();
-        assertThat(senders).hasSize(3).allMatch(Thread::isDaemon).allMatch(Thread::isAlive);
+        assertThat(senders).hasSize(1).allMatch(Thread::isDaemon).allMatch(Thread::isAlive);
 
         engine.close();
 

@@ -47,11 +47,11 @@ class LingerTest {
         try (DeliveryEngine engine = withLinger(fake, Duration.ofMinutes(10))) {
             awaitSendersParked(engine);
 
-            for (long id = 1; id <= SenderQueue.WAKE_THRESHOLD; id++) {
+            for (long id = 1; id <= ReadyQueue.WAKE_THRESHOLD; id++) {
                 engine.offer(TrackRequest.of(id, Map.of("k", "v")));
             }
 
-            fake.awaitAccepted(SenderQueue.WAKE_THRESHOLD, Duration.ofSeconds(10));
+            fake.awaitAccepted(ReadyQueue.WAKE_THRESHOLD, Duration.ofSeconds(10));
         }
     }
 
@@ -88,13 +88,13 @@ class LingerTest {
 
     /** This engine's senders blocked on the queue, so that a track offered now finds none of them looking. */
     private void awaitSendersParked(DeliveryEngine engine) {
-        assertThat(ownSenders).hasSize(engine.config().workers());
+        assertThat(ownSenders).as("one dispatcher per engine").hasSize(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> ownSenders.stream().allMatch(thread ->
                 thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING));
     }
 
     private static Stream<Thread> senderThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-sender-\\d+"));
+                .filter(thread -> thread.getName().matches("pltrack-delivery-\\d+-dispatcher"));
     }
 }

@@ -48,7 +48,7 @@ class OverflowTest {
     void byDefaultTheNewestTrackIsRefusedCountedAndWarnedAboutOnce() throws Exception {
         FakePromptLayer fake = promptLayer.server();
         fake.respondSlowly(Duration.ofMillis(300));
-        DeliveryConfig config = Engines.config().queueCapacity(5).workers(1).build();
+        DeliveryConfig config = Engines.config().queueCapacity(5).maxInFlight(1).build();
         List<CompletableFuture<TrackResult>> futures = new ArrayList<>();
         try (DeliveryEngine engine = Engines.engineFor(fake).config(config).build()) {
             for (long id = 1; id <= 20; id++) {
@@ -81,7 +81,7 @@ class OverflowTest {
     void aTrackForAnIdAlreadyWaitingIsMergedEvenWhenTheQueueIsFull() throws Exception {
         FakePromptLayer fake = promptLayer.server();
         fake.respondSlowly(Duration.ofMillis(300));
-        DeliveryConfig config = Engines.config().queueCapacity(2).workers(1).build();
+        DeliveryConfig config = Engines.config().queueCapacity(2).maxInFlight(1).build();
         try (DeliveryEngine engine = Engines.engineFor(fake).config(config).build()) {
             engine.track(1L, Map.of("k", "v"));
             fake.awaitReceived(1, Duration.ofSeconds(5));
@@ -98,7 +98,7 @@ class OverflowTest {
     void theBlockingPolicyWaitsForRoom() throws Exception {
         FakePromptLayer fake = promptLayer.server();
         fake.respondSlowly(Duration.ofMillis(200));
-        DeliveryConfig config = Engines.config().queueCapacity(1).workers(1)
+        DeliveryConfig config = Engines.config().queueCapacity(1).maxInFlight(1)
                 .overflowPolicy(OverflowPolicy.BLOCK).blockTimeout(Duration.ofSeconds(10)).build();
         try (DeliveryEngine engine = Engines.engineFor(fake).config(config).build()) {
             for (long id = 1; id <= 4; id++) {
@@ -114,7 +114,7 @@ class OverflowTest {
     void theBlockingPolicyRefusesWhenItsTimeoutRunsOut() {
         FakePromptLayer fake = promptLayer.server();
         fake.respondSlowly(Duration.ofSeconds(2));
-        DeliveryConfig config = Engines.config().queueCapacity(1).workers(1)
+        DeliveryConfig config = Engines.config().queueCapacity(1).maxInFlight(1)
                 .overflowPolicy(OverflowPolicy.BLOCK).blockTimeout(Duration.ofMillis(100)).build();
         try (DeliveryEngine engine = Engines.engineFor(fake).config(config).build()) {
             engine.track(1L, Map.of("k", "v"));

@@ -104,9 +104,13 @@ class PltrackMeterBinderTest {
         assertThat(registry.getMeters()).isNotEmpty()
                 .allSatisfy(meter -> assertThat(meter.getId().getTag("engine")).isEqualTo("main"))
                 .extracting(meter -> meter.getId().getName())
-                .contains("pltrack.tracks.submitted", "pltrack.queue.saturation", "pltrack.delivery.in.flight");
+                .contains("pltrack.tracks.submitted", "pltrack.queue.saturation", "pltrack.delivery.in.flight",
+                        "pltrack.delivery.window", "pltrack.delivery.paused", "pltrack.delivery.pauses",
+                        "pltrack.delivery.window.decreases");
         assertThat(registry.getMeters().stream().map(Meter::getId).map(Meter.Id::getName).distinct().count())
-                .isEqualTo(12);
+                .isEqualTo(16);
+        assertThat(registry.get("pltrack.delivery.window").gauge().value())
+                .isEqualTo(DeliveryConfig.DEFAULT_MAX_IN_FLIGHT);
     }
 
     private double count(String name) {
