@@ -146,6 +146,31 @@ class WindowedDeliveryTest {
         }
     }
 
+    @Test
+    void closeWithTenThousandPendingAgainstASlowServerDeliversOrDeadLettersEveryOne() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((arrival, out) -> {
+            Thread.sleep(100);
+            return ScriptedServer.ok(out);
+        })) {
+            RecordingDeadLetters letters = new RecordingDeadLetters();
+            DeliveryEngine engine = DeliveryEngine.builder(clientFor(server, RetryPolicy.defaults()))
+                    .config(DeliveryConfig.builder().shutdownTimeout(Duration.ofSeconds(2)).build())
+                    .deadLetterHandler(letters)
+                    .build();
+            for (long id = 1; id <= 10_000; id++) {
+                assertThat(engine.offer(TrackRequest.of(id, METADATA))).isTrue();
+            }
+            engine.close();
+
+            DeliveryStats stats = engine.stats();
+            assertThat(stats.delivered()).as("some delivered within the timeout").isPositive();
+            assertThat(stats.failed()).as("the rest given up").isPositive();
+            assertThat(stats.delivered() + stats.failed()).isEqualTo(10_000);
+            assertThat(stats.pending()).isZero();
+            assertThat(letters.letters).hasSize((int) stats.failed());
+        }
+    }
+
     private static PromptLayerClient clientFor(ScriptedServer server, RetryPolicy retries) {
         return PromptLayerClient.create(PromptLayerConfig.builder()
                 .apiKey("pl_window_key")
