@@ -4,6 +4,7 @@ import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
+import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackSink;
 import dev.pltrack.tracking.TrackingConfig;
