@@ -153,7 +153,7 @@ class PltrackProcessor {
         }
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.builder()
-                    .addBeanClasses("dev.pltrack.quarkus.runtime.PromptLayerHealthCheck").setUnremovable().build());
+                    .addBeanClasses("dev.pltrack.quarkus.runtime.PltrackReadinessCheck").setUnremovable().build());
         }
     }
 
