@@ -13,6 +13,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.naming.conventions.StringConvention;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,7 +55,7 @@ public record PromptLayerProperties(
         // What Micronaut leaves unset, the view promises present and empty.
         apiKey = apiKey == null ? Optional.empty() : apiKey;
         baseUrl = baseUrl == null ? Optional.empty() : baseUrl;
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata)); // order kept
     }
 
     @Override
