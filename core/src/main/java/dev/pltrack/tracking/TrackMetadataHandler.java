@@ -153,6 +153,24 @@ public final class TrackMetadataHandler {
         return plan != null ? plan : plans.computeIfAbsent(key, this::analyze);
     }
 
+    /**
+     * For a framework that finds, at start-up, an annotated method its interception cannot reach (a
+     * private method of a Spring bean): analysed and logged as {@link #plan} does, once, and counted
+     * once as {@code misused}, since none of its calls will ever arrive here to be counted.
+     */
+    public MethodPlan reportUnreachable(Method method, Class<?> targetClass) {
+        PlanKey key = new PlanKey(method, targetClass);
+        boolean[] analysedNow = {false};
+        MethodPlan plan = plans.computeIfAbsent(key, unused -> {
+            analysedNow[0] = true;
+            return analyze(key);
+        });
+        if (analysedNow[0] && plan.annotated() && !plan.trackable()) {
+            misused.increment();
+        }
+        return plan;
+    }
+
     private MethodPlan analyze(PlanKey key) {
         MethodPlan plan = MethodAnalyzer.analyze(key.method, key.targetClass, config, adapters);
         for (TrackingProblem problem : plan.problems()) {

@@ -6,6 +6,7 @@ import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryListener;
+import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.spring.aop.TrackMetadataBeanPostProcessor;
 import dev.pltrack.tracking.AsyncResultAdapter;
 import dev.pltrack.tracking.TrackMetadataHandler;
@@ -33,7 +34,7 @@ public class PromptLayerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean({PromptLayerConfig.class, PromptLayerClient.class})
     public PromptLayerConfig promptLayerConfig(PromptLayerProperties properties) {
-        return properties.toPromptLayerConfig();
+        return CoreConfigs.client(properties);
     }
 
     @Bean
@@ -45,7 +46,7 @@ public class PromptLayerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DeliveryConfig promptLayerDeliveryConfig(PromptLayerProperties properties) {
-        return properties.toDeliveryConfig();
+        return CoreConfigs.delivery(properties);
     }
 
     /** Closed with the context: close() delivers what is pending, up to the shutdown timeout. */
@@ -62,7 +63,7 @@ public class PromptLayerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public TrackingConfig promptLayerTrackingConfig(PromptLayerProperties properties) {
-        return properties.toTrackingConfig();
+        return CoreConfigs.tracking(properties);
     }
 
     @Bean

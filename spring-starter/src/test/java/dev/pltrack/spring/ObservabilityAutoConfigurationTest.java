@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.metrics.PltrackMeterBinder;
-import dev.pltrack.spring.health.PromptLayerHealthAutoConfiguration;
-import dev.pltrack.spring.health.boot3.PromptLayerBoot3HealthAutoConfiguration;
-import dev.pltrack.spring.metrics.PromptLayerMetricsAutoConfiguration;
+import dev.pltrack.spring.health.PltrackHealthAutoConfiguration;
+import dev.pltrack.spring.health.boot3.PltrackBoot3HealthAutoConfiguration;
+import dev.pltrack.spring.metrics.PltrackMetricsAutoConfiguration;
 import dev.pltrack.client.TrackRequest;
 import dev.pltrack.testkit.FakePromptLayerExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,8 +26,8 @@ class ObservabilityAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(PromptLayerAutoConfiguration.class,
-                    PromptLayerMetricsAutoConfiguration.class, PromptLayerHealthAutoConfiguration.class,
-                    PromptLayerBoot3HealthAutoConfiguration.class))
+                    PltrackMetricsAutoConfiguration.class, PltrackHealthAutoConfiguration.class,
+                    PltrackBoot3HealthAutoConfiguration.class))
             .withPropertyValues("promptlayer.api-key=pl_observed_key_93ac");
 
     @RegisterExtension

@@ -2,52 +2,53 @@ package dev.pltrack.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pltrack.client.HttpLogging;
 import dev.pltrack.client.PromptLayerConfig;
-import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.delivery.DeliveryConfig;
+import dev.pltrack.delivery.OverflowPolicy;
+import dev.pltrack.settings.CoreConfigs;
+import dev.pltrack.tracking.TrackingConfig;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * The defaults written in {@link PromptLayerProperties} (for the IDE metadata) are the core's: this
- * test fails the day one of them drifts.
+ * {@link PromptLayerProperties} as Boot binds it: with nothing set, the core's configurations built
+ * from it are the core's defaults (the declared defaults cannot drift); set values arrive.
  */
 class PromptLayerPropertiesTest {
 
-    private final PromptLayerProperties properties = new PromptLayerProperties();
-
-    @Test
-    void clientDefaultsAreTheCores() {
-        assertThat(properties.isEnabled()).isTrue();
-        assertThat(properties.getApiKey()).isNull();
-        assertThat(properties.getBaseUrl()).isEqualTo(PromptLayerConfig.DEFAULT_BASE_URL);
-        assertThat(properties.getConnectTimeout()).isEqualTo(PromptLayerConfig.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(properties.getReadTimeout()).isEqualTo(PromptLayerConfig.DEFAULT_READ_TIMEOUT);
-        assertThat(properties.isAllowInsecureHttp()).isFalse();
-        assertThat(properties.getHttpLogging()).isEqualTo(HttpLogging.NONE);
-        assertThat(properties.isStrict()).isFalse();
-        assertThat(properties.getMetadata()).isEmpty();
-        assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(RetryPolicy.DEFAULT_MAX_ATTEMPTS);
-        assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(RetryPolicy.DEFAULT_INITIAL_BACKOFF);
-        assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(RetryPolicy.DEFAULT_MAX_BACKOFF);
+    private static PromptLayerProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate(PromptLayerProperties.PREFIX, PromptLayerProperties.class);
     }
 
     @Test
-    void deliveryDefaultsAreTheCores() {
-        PromptLayerProperties.Delivery delivery = properties.getDelivery();
-        assertThat(delivery.getQueueCapacity()).isEqualTo(DeliveryConfig.DEFAULT_QUEUE_CAPACITY);
-        assertThat(delivery.getWorkers()).isEqualTo(DeliveryConfig.DEFAULT_WORKERS);
-        assertThat(delivery.getOverflowPolicy()).isEqualTo(DeliveryConfig.DEFAULT_OVERFLOW_POLICY);
-        assertThat(delivery.getBlockTimeout()).isEqualTo(DeliveryConfig.DEFAULT_BLOCK_TIMEOUT);
-        assertThat(delivery.getShutdownTimeout()).isEqualTo(DeliveryConfig.DEFAULT_SHUTDOWN_TIMEOUT);
-        assertThat(delivery.getLinger()).isEqualTo(DeliveryConfig.DEFAULT_LINGER);
-        assertThat(properties.toDeliveryConfig()).hasToString(DeliveryConfig.defaults().toString());
+    void unsetPropertiesAreTheCoresDefaults() {
+        PromptLayerProperties properties = bind(Map.of("promptlayer.api-key", "pl_properties_test"));
+        assertThat(CoreConfigs.client(properties))
+                .hasToString(PromptLayerConfig.builder().apiKey("pl_properties_test").build().toString());
+        assertThat(CoreConfigs.delivery(properties)).hasToString(DeliveryConfig.defaults().toString());
+        assertThat(CoreConfigs.tracking(properties)).hasToString(TrackingConfig.defaults().toString());
+        assertThat(bind(Map.of()).apiKey()).isEmpty();
+    }
+
+    @Test
+    void boundValuesArrive() {
+        PromptLayerProperties properties = bind(Map.of("promptlayer.delivery.overflow-policy", "block",
+                "promptlayer.delivery.linger", "0", "promptlayer.retry.max-attempts", "2",
+                "promptlayer.metadata.environment", "test", "promptlayer.base-url", ""));
+        assertThat(properties.delivery().overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
+        assertThat(properties.delivery().linger()).isEqualTo(Duration.ZERO);
+        assertThat(properties.retry().maxAttempts()).isEqualTo(2);
+        assertThat(CoreConfigs.tracking(properties).defaultMetadata()).containsExactly(Map.entry("environment", "test"));
     }
 
     @Test
     void toStringMasksTheKey() {
-        properties.setApiKey("pl_do_not_print_me");
-        properties.getMetadata().put("environment", "secret-ish value");
+        PromptLayerProperties properties = bind(Map.of("promptlayer.api-key", "pl_do_not_print_me",
+                "promptlayer.metadata.environment", "secret-ish value"));
         assertThat(properties.toString()).contains("apiKey=****", "metadata keys=[environment]")
                 .doesNotContain("pl_do_not_print_me", "secret-ish value");
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.delivery.DeliveryEngine;
-import dev.pltrack.spring.health.PromptLayerHealthAutoConfiguration;
-import dev.pltrack.spring.health.boot3.PromptLayerBoot3HealthAutoConfiguration;
-import dev.pltrack.spring.metrics.PromptLayerMetricsAutoConfiguration;
+import dev.pltrack.spring.health.PltrackHealthAutoConfiguration;
+import dev.pltrack.spring.health.boot3.PltrackBoot3HealthAutoConfiguration;
+import dev.pltrack.spring.metrics.PltrackMetricsAutoConfiguration;
 import dev.pltrack.spring.services.RequestIdService;
 import dev.pltrack.testkit.FakePromptLayerExtension;
 import dev.pltrack.tracking.TrackMetadataHandler;
@@ -41,8 +41,8 @@ class SpringApplicationTest {
     static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension(SECRET);
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({PromptLayerAutoConfiguration.class, PromptLayerMetricsAutoConfiguration.class,
-            PromptLayerHealthAutoConfiguration.class, PromptLayerBoot3HealthAutoConfiguration.class})
+    @ImportAutoConfiguration({PromptLayerAutoConfiguration.class, PltrackMetricsAutoConfiguration.class,
+            PltrackHealthAutoConfiguration.class, PltrackBoot3HealthAutoConfiguration.class})
     static class App {
 
         @Bean

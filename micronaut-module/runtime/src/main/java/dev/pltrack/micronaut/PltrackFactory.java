@@ -2,11 +2,11 @@ package dev.pltrack.micronaut;
 
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
-import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryListener;
+import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.tracking.AsyncResultAdapter;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackingConfig;
@@ -37,44 +37,19 @@ public class PltrackFactory {
     @Singleton
     @Requires(missingBeans = PromptLayerConfig.class)
     PromptLayerConfig promptLayerConfig(PromptLayerProperties properties) {
-        PromptLayerProperties.Retry retry = properties.getRetry();
-        PromptLayerConfig.Builder builder = PromptLayerConfig.builder()
-                .apiKey(properties.getApiKey())
-                .connectTimeout(properties.getConnectTimeout())
-                .readTimeout(properties.getReadTimeout())
-                .baseUrl(properties.getBaseUrl()) // blank means the default, as in the core
-                .retryPolicy(new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()));
-        if (properties.getAllowInsecureHttp() != null) {
-            builder.allowInsecureHttp(properties.getAllowInsecureHttp());
-        }
-        if (properties.getHttpLogging() != null) {
-            builder.httpLogging(properties.getHttpLogging());
-        }
-        return builder.build();
+        return CoreConfigs.client(properties);
     }
 
     @Singleton
     @Requires(missingBeans = DeliveryConfig.class)
     DeliveryConfig deliveryConfig(PromptLayerProperties properties) {
-        PromptLayerProperties.Delivery delivery = properties.getDelivery();
-        return DeliveryConfig.builder()
-                .queueCapacity(delivery.getQueueCapacity())
-                .workers(delivery.getWorkers())
-                .overflowPolicy(delivery.getOverflowPolicy())
-                .blockTimeout(delivery.getBlockTimeout())
-                .shutdownTimeout(delivery.getShutdownTimeout())
-                .linger(delivery.getLinger())
-                .build();
+        return CoreConfigs.delivery(properties);
     }
 
     @Singleton
     @Requires(missingBeans = TrackingConfig.class)
     TrackingConfig trackingConfig(PromptLayerProperties properties) {
-        return TrackingConfig.builder()
-                .enabled(properties.isEnabled())
-                .strict(properties.isStrict())
-                .defaultMetadata(properties.getMetadata())
-                .build();
+        return CoreConfigs.tracking(properties);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package dev.pltrack.micronaut;
 import dev.pltrack.TrackMetadata;
 import dev.pltrack.tracking.MethodPlan;
 import dev.pltrack.tracking.TrackMetadataHandler;
+import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptedProxy;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
@@ -21,10 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * its {@code java.lang.reflect.Method} once ({@link MethodInvocationContext#getTargetMethod()}) and
  * asks the core for the method's plan, which is kept here per bean class and
  * {@link ExecutableMethod}; later calls do no reflection.
+ *
+ * <p>It runs outermost, before Micronaut's validation, cache, retry and {@code @Async} phases, as
+ * pltrack's advice does in Spring ({@code setBeforeExistingAdvisors}) and Quarkus
+ * ({@code LIBRARY_BEFORE}): in the caller's thread with the caller's {@code TrackingContext}, once per
+ * call, with the outcome the caller sees (a {@code @Retryable} method that succeeds on its third
+ * attempt is tracked once, as a success).
  */
 @InterceptorBean(TrackMetadata.class)
 @Requires(property = PromptLayerProperties.ENABLED, notEquals = "false")
 public final class TrackMetadataInterceptor implements MethodInterceptor<Object, Object> {
+
+    /** Before the first of Micronaut's phases, {@link InterceptPhase#VALIDATE}. */
+    public static final int ORDER = InterceptPhase.VALIDATE.getPosition() - 10;
 
     private final TrackMetadataHandler handler;
     // Per bean class: an executable method inherited by two beans may be annotated on one type only.
@@ -37,6 +47,11 @@ public final class TrackMetadataInterceptor implements MethodInterceptor<Object,
 
     public TrackMetadataInterceptor(TrackMetadataHandler handler) {
         this.handler = handler;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override

@@ -3,9 +3,9 @@ package dev.pltrack.spring.boot3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pltrack.spring.PromptLayerAutoConfiguration;
-import dev.pltrack.spring.health.PromptLayerHealthAutoConfiguration;
-import dev.pltrack.spring.health.boot3.PromptLayerBoot3HealthAutoConfiguration;
-import dev.pltrack.spring.health.boot3.PromptLayerBoot3HealthIndicator;
+import dev.pltrack.spring.health.PltrackHealthAutoConfiguration;
+import dev.pltrack.spring.health.boot3.PltrackBoot3HealthAutoConfiguration;
+import dev.pltrack.spring.health.boot3.PltrackBoot3HealthIndicator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -26,7 +26,7 @@ class Boot3ActuatorHealthTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(PromptLayerAutoConfiguration.class,
-                    PromptLayerHealthAutoConfiguration.class, PromptLayerBoot3HealthAutoConfiguration.class,
+                    PltrackHealthAutoConfiguration.class, PltrackBoot3HealthAutoConfiguration.class,
                     EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
                     HealthEndpointAutoConfiguration.class))
             .withPropertyValues("promptlayer.api-key=pl_boot3_health_key", "management.endpoint.health.show-details=always");
@@ -38,7 +38,7 @@ class Boot3ActuatorHealthTest {
             assertThat(context.getBeansOfType(HealthIndicator.class))
                     .containsOnlyKeys("promptlayerHealthIndicator", "pingHealthContributor")
                     .hasEntrySatisfying("promptlayerHealthIndicator",
-                            indicator -> assertThat(indicator).isInstanceOf(PromptLayerBoot3HealthIndicator.class));
+                            indicator -> assertThat(indicator).isInstanceOf(PltrackBoot3HealthIndicator.class));
             Health health = (Health) context.getBean(HealthEndpoint.class).healthForPath("promptlayer");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("capacity", 10_000);

@@ -4,10 +4,12 @@ import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.TrackMetadataAnswer;
 import dev.pltrack.client.TrackMetadataApi;
 import dev.pltrack.client.TrackMetadataBody;
+import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryEngine;
-import dev.pltrack.quarkus.runtime.PltrackComponents;
+import dev.pltrack.delivery.DeliveryListener;
 import dev.pltrack.quarkus.runtime.PltrackRecorder;
 import dev.pltrack.quarkus.runtime.TrackMetadataInterceptor;
+import dev.pltrack.tracking.AsyncResultAdapter;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackingProblem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -30,14 +32,18 @@ import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
-import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.metrics.MetricsFactory;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.ClassType;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.ParameterizedType;
+import org.jboss.jandex.Type;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,32 +92,51 @@ class PltrackProcessor {
                 .transform(context -> context.add(binding)));
     }
 
-    /** The client, the engine and the handler, built from the run-time configuration at start-up. */
+    /**
+     * The client, the engine and the handler, created from the run-time configuration with the
+     * application's dead-letter handler, delivery listeners and async result adapters. Default beans:
+     * one of the application's own of the same type replaces each. The engine starts with the
+     * application, so a missing key or a wrong setting fails start-up, not the first call.
+     */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void beans(PltrackRecorder recorder, ShutdownContextBuildItem shutdown,
             BuildProducer<SyntheticBeanBuildItem> beans) {
-        RuntimeValue<PltrackComponents> components = recorder.start(shutdown);
         beans.produce(SyntheticBeanBuildItem.configure(TrackMetadataHandler.class)
                 .scope(Singleton.class)
-                .supplier(recorder.handler(components))
+                .defaultBean()
+                .addInjectionPoint(instanceOf(DeliveryEngine.class))
+                .addInjectionPoint(instanceOf(AsyncResultAdapter.class))
+                .createWith(recorder.handler())
                 .setRuntimeInit()
                 .unremovable()
                 .done());
         beans.produce(SyntheticBeanBuildItem.configure(PromptLayerClient.class)
                 .scope(Singleton.class)
-                .supplier(recorder.client(components))
+                .defaultBean()
+                .createWith(recorder.client())
                 .checkActive(recorder.activeWhenEnabled())
                 .setRuntimeInit()
                 .unremovable()
                 .done());
         beans.produce(SyntheticBeanBuildItem.configure(DeliveryEngine.class)
                 .scope(Singleton.class)
-                .supplier(recorder.engine(components))
+                .defaultBean()
+                .addInjectionPoint(instanceOf(PromptLayerClient.class))
+                .addInjectionPoint(instanceOf(DeadLetterHandler.class))
+                .addInjectionPoint(instanceOf(DeliveryListener.class))
+                .createWith(recorder.engine(shutdown))
                 .checkActive(recorder.activeWhenEnabled())
+                .startup()
                 .setRuntimeInit()
                 .unremovable()
                 .done());
+    }
+
+    /** {@code Instance<type>}, the injection point a synthetic bean's creator looks beans up through. */
+    private static Type instanceOf(Class<?> type) {
+        return ParameterizedType.create(DotName.createSimple(Instance.class),
+                new Type[] {ClassType.create(DotName.createSimple(type))}, null);
     }
 
     /**
@@ -128,7 +153,7 @@ class PltrackProcessor {
         }
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.builder()
-                    .addBeanClasses("dev.pltrack.quarkus.runtime.PromptLayerHealthCheck").setUnremovable().build());
+                    .addBeanClasses("dev.pltrack.quarkus.runtime.PltrackReadinessCheck").setUnremovable().build());
         }
     }
 

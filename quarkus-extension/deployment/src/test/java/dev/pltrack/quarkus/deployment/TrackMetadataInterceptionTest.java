@@ -257,7 +257,7 @@ class TrackMetadataInterceptionTest {
         assertThat(beanClasses)
                 .contains("dev.pltrack.tracking.TrackMetadataHandler")
                 .doesNotContain("dev.pltrack.quarkus.runtime.PltrackMetricsProducer",
-                        "dev.pltrack.quarkus.runtime.PromptLayerHealthCheck");
+                        "dev.pltrack.quarkus.runtime.PltrackReadinessCheck");
         assertThat(Optional.ofNullable(Thread.currentThread().getContextClassLoader()
                 .getResource("io/micrometer/core/instrument/binder/MeterBinder.class"))).isEmpty();
     }

@@ -2,6 +2,8 @@ package dev.pltrack.quarkus.runtime;
 
 import dev.pltrack.client.HttpLogging;
 import dev.pltrack.delivery.OverflowPolicy;
+import dev.pltrack.settings.PltrackDefaults;
+import dev.pltrack.settings.PltrackSettings;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -16,16 +18,21 @@ import java.util.Optional;
  * them equal). As with any Quarkus property, an environment variable sets one: {@code PROMPTLAYER_API_KEY}
  * is {@code promptlayer.api-key}, {@code PROMPTLAYER_BASE_URL} is {@code promptlayer.base-url},
  * {@code PROMPTLAYER_DELIVERY_QUEUE_CAPACITY} is {@code promptlayer.delivery.queue-capacity}.
+ *
+ * <p>This mapping is the core's {@link PltrackSettings} view, from which the core alone builds its
+ * configurations: each method here only redeclares one of the view's, for its description and
+ * {@link PltrackDefaults default}.
  */
 @ConfigMapping(prefix = "promptlayer")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
-public interface PromptLayerRuntimeConfig {
+public interface PromptLayerRuntimeConfig extends PltrackSettings {
 
     /**
      * Whether {@code @TrackMetadata} is carried out. Off: no client, no delivery engine, annotated
      * methods run untouched, nothing is sent and no API key is needed.
      */
-    @WithDefault("true")
+    @Override
+    @WithDefault(PltrackDefaults.ENABLED)
     boolean enabled();
 
     /**
@@ -33,13 +40,15 @@ public interface PromptLayerRuntimeConfig {
      * metadata, a full queue) throws {@code TrackingException} after the method ran, instead of being
      * counted and logged.
      */
-    @WithDefault("false")
+    @Override
+    @WithDefault(PltrackDefaults.STRICT)
     boolean strict();
 
     /**
      * The PromptLayer API key; required when enabled. The environment variable {@code PROMPTLAYER_API_KEY}
      * sets it too. Never logged: every pltrack type prints it as {@code ****}.
      */
+    @Override
     Optional<String> apiKey();
 
     /**
@@ -47,80 +56,97 @@ public interface PromptLayerRuntimeConfig {
      * (or blank): the core's default, {@code https://api.promptlayer.com}. Plain {@code http://} is
      * refused for hosts that are not loopback unless {@code allow-insecure-http} is set.
      */
+    @Override
     Optional<String> baseUrl();
 
     /** How long connecting to PromptLayer may take. */
-    @WithDefault("2s")
+    @Override
+    @WithDefault(PltrackDefaults.CONNECT_TIMEOUT)
     Duration connectTimeout();
 
     /** How long PromptLayer may take to answer. */
-    @WithDefault("10s")
+    @Override
+    @WithDefault(PltrackDefaults.READ_TIMEOUT)
     Duration readTimeout();
 
     /** Allows plain {@code http://} to hosts that are not loopback. */
-    @WithDefault("false")
+    @Override
+    @WithDefault(PltrackDefaults.ALLOW_INSECURE_HTTP)
     boolean allowInsecureHttp();
 
     /**
      * Logs each exchange at DEBUG on {@code dev.pltrack.client.http}, the key redacted: {@code NONE},
      * {@code BASIC}, {@code HEADERS} or {@code FULL}.
      */
-    @WithDefault("NONE")
+    @Override
+    @WithDefault(PltrackDefaults.HTTP_LOGGING)
     HttpLogging httpLogging();
 
     /** Retries of 429, 5xx and network failures. */
+    @Override
     Retry retry();
 
     /** The background delivery engine. */
+    @Override
     Delivery delivery();
 
     /**
      * Metadata added to every track, below every other source, e.g.
      * {@code promptlayer.metadata.environment=prod}.
      */
+    @Override
     Map<String, String> metadata();
 
     /** {@code promptlayer.retry.*} */
-    interface Retry {
+    interface Retry extends PltrackSettings.Retry {
 
         /** Attempts in all, the first included; 1 never retries. */
-        @WithDefault("4")
+        @Override
+        @WithDefault(PltrackDefaults.RETRY_MAX_ATTEMPTS)
         int maxAttempts();
 
         /** The pause before the second attempt; it doubles up to {@code max-backoff}, with jitter. */
-        @WithDefault("500ms")
+        @Override
+        @WithDefault(PltrackDefaults.RETRY_INITIAL_BACKOFF)
         Duration initialBackoff();
 
         /** The longest pause; a {@code Retry-After} longer than this ends the retries. */
-        @WithDefault("30s")
+        @Override
+        @WithDefault(PltrackDefaults.RETRY_MAX_BACKOFF)
         Duration maxBackoff();
     }
 
     /** {@code promptlayer.delivery.*} */
-    interface Delivery {
+    interface Delivery extends PltrackSettings.Delivery {
 
         /** Most tracks pending at once (waiting, being sent, waiting for a retry); beyond that they overflow. */
-        @WithDefault("10000")
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_QUEUE_CAPACITY)
         int queueCapacity();
 
         /** Sender threads, 1 to 64. */
-        @WithDefault("2")
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_WORKERS)
         int workers();
 
         /** {@code DROP_NEWEST} refuses a track when the queue is full; {@code BLOCK} waits up to {@code block-timeout}. */
-        @WithDefault("DROP_NEWEST")
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_OVERFLOW_POLICY)
         OverflowPolicy overflowPolicy();
 
         /** With {@code BLOCK}: how long a caller may wait for room. */
-        @WithDefault("1s")
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_BLOCK_TIMEOUT)
         Duration blockTimeout();
 
         /** On shutdown, how long pending tracks are still delivered. */
-        @WithDefault("10s")
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT)
         Duration shutdownTimeout();
 
         /** The longest an idle sender waits before looking at the queue; 0 wakes a sender for every track. */
-        @WithDefault("50ms")
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_LINGER)
         Duration linger();
     }
 }

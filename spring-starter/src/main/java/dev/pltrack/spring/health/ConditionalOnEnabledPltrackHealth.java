@@ -16,6 +16,6 @@ import org.springframework.context.annotation.Conditional;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@Conditional(OnEnabledPromptLayerHealthCondition.class)
-public @interface ConditionalOnEnabledPromptLayerHealth {
+@Conditional(OnEnabledPltrackHealthCondition.class)
+public @interface ConditionalOnEnabledPltrackHealth {
 }

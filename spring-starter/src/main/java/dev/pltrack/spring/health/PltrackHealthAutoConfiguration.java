@@ -1,9 +1,8 @@
-package dev.pltrack.spring.health.boot3;
+package dev.pltrack.spring.health;
 
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.health.PltrackHealthCheck;
 import dev.pltrack.spring.PromptLayerAutoConfiguration;
-import dev.pltrack.spring.health.ConditionalOnEnabledPromptLayerHealth;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,20 +10,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code promptlayer} health indicator on Spring Boot 3 ({@code spring-boot-actuator} 3.x). Boot 4
- * moved the health API to {@code spring-boot-health}: there
- * {@link dev.pltrack.spring.health.PromptLayerHealthAutoConfiguration} applies and this one does not.
+ * The {@code promptlayer} health indicator on Spring Boot 4 ({@code spring-boot-health}). Boot 3's
+ * counterpart is {@link dev.pltrack.spring.health.boot3.PltrackBoot3HealthAutoConfiguration}; only
+ * one of them finds its classes.
  */
 @AutoConfiguration(after = PromptLayerAutoConfiguration.class)
-@ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 @ConditionalOnBean(DeliveryEngine.class)
-@ConditionalOnEnabledPromptLayerHealth
-public class PromptLayerBoot3HealthAutoConfiguration {
+@ConditionalOnEnabledPltrackHealth
+public class PltrackHealthAutoConfiguration {
 
     /** The bean name gives the indicator its name, {@code promptlayer}. */
     @Bean
     @ConditionalOnMissingBean(name = "promptlayerHealthIndicator")
-    public PromptLayerBoot3HealthIndicator promptlayerHealthIndicator(DeliveryEngine engine) {
-        return new PromptLayerBoot3HealthIndicator(new PltrackHealthCheck(engine));
+    public PltrackHealthIndicator promptlayerHealthIndicator(DeliveryEngine engine) {
+        return new PltrackHealthIndicator(new PltrackHealthCheck(engine));
     }
 }

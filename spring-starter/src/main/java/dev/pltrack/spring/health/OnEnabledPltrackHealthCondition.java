@@ -6,8 +6,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** See {@link ConditionalOnEnabledPromptLayerHealth}. */
-class OnEnabledPromptLayerHealthCondition extends SpringBootCondition {
+/** See {@link ConditionalOnEnabledPltrackHealth}. */
+class OnEnabledPltrackHealthCondition extends SpringBootCondition {
 
     static final String ENABLED_PROPERTY = "management.health.promptlayer.enabled";
     static final String DEFAULTS_PROPERTY = "management.health.defaults.enabled";

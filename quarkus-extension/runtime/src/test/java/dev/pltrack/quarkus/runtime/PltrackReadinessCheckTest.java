@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The readiness check shows the core's judgement as it is: up, down with the reason, or up and
  * disabled; never the key. (The example's {@code @QuarkusTest} sees it through {@code /q/health}.)
  */
-class PromptLayerHealthCheckTest {
+class PltrackReadinessCheckTest {
 
     private static final String KEY = "pl_health_secret_0123456789";
 
@@ -23,7 +23,7 @@ class PromptLayerHealthCheckTest {
     void upWhileTheEngineRunsThenDownWithTheReasonOnceItIsClosed() {
         DeliveryEngine engine = DeliveryEngine.start(PromptLayerClient.create(PromptLayerConfig.builder()
                 .apiKey(KEY).baseUrl("http://127.0.0.1:9").build()));
-        PromptLayerHealthCheck check = new PromptLayerHealthCheck(config(true), instanceOf(engine));
+        PltrackReadinessCheck check = new PltrackReadinessCheck(config(true), instanceOf(engine));
 
         HealthCheckResponse up = check.call();
         assertThat(up.getName()).isEqualTo("promptlayer");
@@ -39,7 +39,7 @@ class PromptLayerHealthCheckTest {
 
     @Test
     void disabledTrackingIsUpAndSaysSo() {
-        HealthCheckResponse response = new PromptLayerHealthCheck(config(false), instanceOf(null)).call();
+        HealthCheckResponse response = new PltrackReadinessCheck(config(false), instanceOf(null)).call();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData()).contains(Map.of("enabled", false));

@@ -1,16 +1,16 @@
-package dev.pltrack.spring.health;
+package dev.pltrack.spring.health.boot3;
 
 import dev.pltrack.health.PltrackHealth;
 import dev.pltrack.health.PltrackHealthCheck;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 
-/** Boot 4's view of the core's {@link PltrackHealthCheck}: up or down, the reason, the details. */
-public class PromptLayerHealthIndicator implements HealthIndicator {
+/** Boot 3's view (spring-boot-actuator 3.x) of the core's {@link PltrackHealthCheck}: up or down, the reason, the details. */
+public class PltrackBoot3HealthIndicator implements HealthIndicator {
 
     private final PltrackHealthCheck check;
 
-    public PromptLayerHealthIndicator(PltrackHealthCheck check) {
+    public PltrackBoot3HealthIndicator(PltrackHealthCheck check) {
         this.check = check;
     }
 

@@ -1,16 +1,16 @@
-package dev.pltrack.spring.health.boot3;
+package dev.pltrack.spring.health;
 
 import dev.pltrack.health.PltrackHealth;
 import dev.pltrack.health.PltrackHealthCheck;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Boot 3's view (spring-boot-actuator 3.x) of the core's {@link PltrackHealthCheck}: up or down, the reason, the details. */
-public class PromptLayerBoot3HealthIndicator implements HealthIndicator {
+/** Boot 4's view of the core's {@link PltrackHealthCheck}: up or down, the reason, the details. */
+public class PltrackHealthIndicator implements HealthIndicator {
 
     private final PltrackHealthCheck check;
 
-    public PromptLayerBoot3HealthIndicator(PltrackHealthCheck check) {
+    public PltrackHealthIndicator(PltrackHealthCheck check) {
         this.check = check;
     }
 

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = PromptLayerAutoConfiguration.class)
 @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
 @ConditionalOnBean(DeliveryEngine.class)
-public class PromptLayerMetricsAutoConfiguration {
+public class PltrackMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

@@ -18,14 +18,14 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class PromptLayerHealthCheck implements HealthCheck {
+public class PltrackReadinessCheck implements HealthCheck {
 
     static final String NAME = "promptlayer";
 
     private final PltrackHealthCheck check;
 
     @Inject
-    public PromptLayerHealthCheck(PromptLayerRuntimeConfig config, Instance<DeliveryEngine> engine) {
+    public PltrackReadinessCheck(PromptLayerRuntimeConfig config, Instance<DeliveryEngine> engine) {
         this.check = config.enabled() ? new PltrackHealthCheck(engine.get()) : null;
     }
 
