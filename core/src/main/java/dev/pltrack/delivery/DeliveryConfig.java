@@ -19,6 +19,7 @@ public final class DeliveryConfig {
     public static final String BLOCK_TIMEOUT_PROPERTY = "promptlayer.delivery.block-timeout";
     public static final String SHUTDOWN_TIMEOUT_PROPERTY = "promptlayer.delivery.shutdown-timeout";
     public static final String LINGER_PROPERTY = "promptlayer.delivery.linger";
+    public static final String CLOSE_ON_EXIT_PROPERTY = "promptlayer.delivery.close-on-exit";
 
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     /** Chosen by measurement: at a 100 ms round trip, 64 in flight carry about 600 tracks/s (README). */
@@ -41,6 +42,7 @@ public final class DeliveryConfig {
     private final Duration blockTimeout;
     private final Duration shutdownTimeout;
     private final Duration linger;
+    private final boolean closeOnExit;
 
     private DeliveryConfig(Builder builder) {
         if (builder.queueCapacity < 1) {
@@ -73,6 +75,7 @@ public final class DeliveryConfig {
                     + shutdownTimeout + ")");
         }
         this.linger = notNegative(LINGER_PROPERTY, builder.linger);
+        this.closeOnExit = builder.closeOnExit;
     }
 
     public static Builder builder() {
@@ -126,12 +129,22 @@ public final class DeliveryConfig {
         return linger;
     }
 
+    /**
+     * Whether the engine closes itself when the JVM exits (a shutdown hook, removed by {@link
+     * DeliveryEngine#close()}): pending tracks are then delivered within {@code shutdown-timeout}, and
+     * what cannot be goes to the dead-letter handler, even when the application never called
+     * {@code close()} (a plain {@code main} that returns, {@code System.exit}).
+     */
+    public boolean closeOnExit() {
+        return closeOnExit;
+    }
+
     @Override
     public String toString() {
         return "DeliveryConfig{queueCapacity=" + queueCapacity + ", maxInFlight=" + maxInFlight + ", minInFlight="
                 + minInFlight + ", overflowPolicy="
                 + overflowPolicy + ", blockTimeout=" + blockTimeout + ", shutdownTimeout=" + shutdownTimeout
-                + ", linger=" + linger + "}";
+                + ", linger=" + linger + ", closeOnExit=" + closeOnExit + "}";
     }
 
     private static Duration notNegative(String property, Duration value) {
@@ -155,6 +168,7 @@ public final class DeliveryConfig {
         private Duration blockTimeout = DEFAULT_BLOCK_TIMEOUT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private Duration linger = DEFAULT_LINGER;
+        private boolean closeOnExit = true;
 
         private Builder() {
         }
@@ -203,6 +217,11 @@ public final class DeliveryConfig {
 
         public Builder linger(Duration linger) {
             this.linger = linger;
+            return this;
+        }
+
+        public Builder closeOnExit(boolean closeOnExit) {
+            this.closeOnExit = closeOnExit;
             return this;
         }
 

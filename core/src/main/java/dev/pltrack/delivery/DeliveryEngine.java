@@ -91,6 +91,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private final AtomicInteger dispatchRequests = new AtomicInteger();
     private final ScheduledThreadPoolExecutor retryTimer;
     private final Thread dispatcher;
+    private final Thread exitHook;
     private final RateLimitedLog overflowWarnings = new RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
     private final Object drainMonitor = new Object();
     private final AtomicInteger drainWaiters = new AtomicInteger();
@@ -114,6 +115,10 @@ public final class DeliveryEngine implements AutoCloseable {
         retryTimer.setRemoveOnCancelPolicy(true);
         this.dispatcher = daemon(this::dispatchLoop, name + "-dispatcher");
         dispatcher.start();
+        this.exitHook = config.closeOnExit() ? new Thread(this::closeAtExit, name + "-exit") : null;
+        if (exitHook != null) {
+            Runtime.getRuntime().addShutdownHook(exitHook);
+        }
     }
 
     /** An engine with default settings on {@code client}, started. */
@@ -540,6 +545,7 @@ public final class DeliveryEngine implements AutoCloseable {
             closeDeadlineNanos = System.nanoTime() + config.shutdownTimeout().toNanos();
             closed = true;
         }
+        removeExitHook();
         int atClose = pending();
         ready.wakeDispatcher();
         giveUpRetriesDueAfterDeadline();
@@ -564,6 +570,28 @@ public final class DeliveryEngine implements AutoCloseable {
                     DeliveryConfig.SHUTDOWN_TIMEOUT_PROPERTY);
         } else if (atClose > 0) {
             LOG.debug("PromptLayer delivery closed; {} pending tracks were flushed", atClose);
+        }
+    }
+
+    /** The JVM is exiting and nobody closed the engine: deliver what is pending, as close() does. */
+    private void closeAtExit() {
+        int pending = pending();
+        if (pending > 0) {
+            LOG.info("JVM exiting with {} PromptLayer tracks pending and the engine not closed: delivering them"
+                    + " within {} ({}; {}=false turns this off)", pending, config.shutdownTimeout(),
+                    DeliveryConfig.SHUTDOWN_TIMEOUT_PROPERTY, DeliveryConfig.CLOSE_ON_EXIT_PROPERTY);
+        }
+        close();
+    }
+
+    private void removeExitHook() {
+        if (exitHook == null || Thread.currentThread() == exitHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // The JVM is already exiting: the hook runs (or ran) and finds the engine closed.
         }
     }
 

@@ -37,11 +37,14 @@ public final class CoreConfigs {
         PltrackSettings.Delivery delivery = settings.delivery();
         return DeliveryConfig.builder()
                 .queueCapacity(delivery.queueCapacity())
-                .workers(delivery.workers())
+                .workers(delivery.workers().orElse(null))
+                .maxInFlight(delivery.maxInFlight())
+                .minInFlight(delivery.minInFlight())
                 .overflowPolicy(delivery.overflowPolicy())
                 .blockTimeout(delivery.blockTimeout())
                 .shutdownTimeout(delivery.shutdownTimeout())
                 .linger(delivery.linger())
+                .closeOnExit(delivery.closeOnExit())
                 .build();
     }
 

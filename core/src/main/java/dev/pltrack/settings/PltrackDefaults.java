@@ -21,11 +21,13 @@ public final class PltrackDefaults {
     public static final String RETRY_MAX_BACKOFF = "30s";
 
     public static final String DELIVERY_QUEUE_CAPACITY = "10000";
-    public static final String DELIVERY_WORKERS = "2";
+    public static final String DELIVERY_MAX_IN_FLIGHT = "64";
+    public static final String DELIVERY_MIN_IN_FLIGHT = "1";
     public static final String DELIVERY_OVERFLOW_POLICY = "drop-newest";
     public static final String DELIVERY_BLOCK_TIMEOUT = "1s";
     public static final String DELIVERY_SHUTDOWN_TIMEOUT = "10s";
     public static final String DELIVERY_LINGER = "50ms";
+    public static final String DELIVERY_CLOSE_ON_EXIT = "true";
 
     private PltrackDefaults() {
     }

@@ -73,8 +73,17 @@ public interface PltrackSettings {
         /** {@code promptlayer.delivery.queue-capacity} */
         int queueCapacity();
 
-        /** {@code promptlayer.delivery.workers} */
-        int workers();
+        /**
+         * {@code promptlayer.delivery.workers}: retired, so unset by default; a value is passed on
+         * only to be refused with a message naming {@code max-in-flight}, which replaced it.
+         */
+        Optional<Integer> workers();
+
+        /** {@code promptlayer.delivery.max-in-flight} */
+        int maxInFlight();
+
+        /** {@code promptlayer.delivery.min-in-flight} */
+        int minInFlight();
 
         /** {@code promptlayer.delivery.overflow-policy} */
         OverflowPolicy overflowPolicy();
@@ -87,5 +96,8 @@ public interface PltrackSettings {
 
         /** {@code promptlayer.delivery.linger} */
         Duration linger();
+
+        /** {@code promptlayer.delivery.close-on-exit} */
+        boolean closeOnExit();
     }
 }

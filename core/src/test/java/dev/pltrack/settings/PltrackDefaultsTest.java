@@ -43,8 +43,9 @@ class PltrackDefaultsTest {
             implements PltrackSettings.Retry {
     }
 
-    private record TestDelivery(int queueCapacity, int workers, OverflowPolicy overflowPolicy, Duration blockTimeout,
-            Duration shutdownTimeout, Duration linger) implements PltrackSettings.Delivery {
+    private record TestDelivery(int queueCapacity, Optional<Integer> workers, int maxInFlight, int minInFlight,
+            OverflowPolicy overflowPolicy, Duration blockTimeout, Duration shutdownTimeout, Duration linger,
+            boolean closeOnExit) implements PltrackSettings.Delivery {
     }
 
     private record Settings(boolean enabled, boolean strict, Optional<String> apiKey, Optional<String> baseUrl,
@@ -60,11 +61,14 @@ class PltrackDefaultsTest {
                     new TestRetry(Integer.parseInt(PltrackDefaults.RETRY_MAX_ATTEMPTS),
                             duration(PltrackDefaults.RETRY_INITIAL_BACKOFF), duration(PltrackDefaults.RETRY_MAX_BACKOFF)),
                     new TestDelivery(Integer.parseInt(PltrackDefaults.DELIVERY_QUEUE_CAPACITY),
-                            Integer.parseInt(PltrackDefaults.DELIVERY_WORKERS),
+                            Optional.empty(),
+                            Integer.parseInt(PltrackDefaults.DELIVERY_MAX_IN_FLIGHT),
+                            Integer.parseInt(PltrackDefaults.DELIVERY_MIN_IN_FLIGHT),
                             constant(OverflowPolicy.class, PltrackDefaults.DELIVERY_OVERFLOW_POLICY),
                             duration(PltrackDefaults.DELIVERY_BLOCK_TIMEOUT),
                             duration(PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT),
-                            duration(PltrackDefaults.DELIVERY_LINGER)));
+                            duration(PltrackDefaults.DELIVERY_LINGER),
+                            Boolean.parseBoolean(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT)));
         }
     }
 
@@ -83,15 +87,16 @@ class PltrackDefaultsTest {
         Settings changed = new Settings(false, true, defaults.apiKey(), Optional.of("http://127.0.0.1:9"),
                 Duration.ofSeconds(3), Duration.ofSeconds(4), true, HttpLogging.FULL, Map.of("env", "test"),
                 new TestRetry(2, Duration.ofMillis(10), Duration.ofMillis(20)),
-                new TestDelivery(7, 3, OverflowPolicy.BLOCK, Duration.ofMillis(5), Duration.ofMillis(6), Duration.ZERO));
+                new TestDelivery(7, Optional.empty(), 32, 4, OverflowPolicy.BLOCK, Duration.ofMillis(5),
+                        Duration.ofMillis(6), Duration.ZERO, false));
 
         PromptLayerConfig client = CoreConfigs.client(changed);
         assertThat(client.baseUrl()).hasToString("http://127.0.0.1:9");
         assertThat(client.toString()).contains("connectTimeout=PT3S", "readTimeout=PT4S", "allowInsecureHttp=true",
                 "httpLogging=FULL", "maxAttempts=2");
-        assertThat(CoreConfigs.delivery(changed)).hasToString(DeliveryConfig.builder().queueCapacity(7).workers(3)
-                .overflowPolicy(OverflowPolicy.BLOCK).blockTimeout(Duration.ofMillis(5))
-                .shutdownTimeout(Duration.ofMillis(6)).linger(Duration.ZERO).build().toString());
+        assertThat(CoreConfigs.delivery(changed)).hasToString(DeliveryConfig.builder().queueCapacity(7).maxInFlight(32)
+                .minInFlight(4).overflowPolicy(OverflowPolicy.BLOCK).blockTimeout(Duration.ofMillis(5))
+                .shutdownTimeout(Duration.ofMillis(6)).linger(Duration.ZERO).closeOnExit(false).build().toString());
         TrackingConfig tracking = CoreConfigs.tracking(changed);
         assertThat(tracking.enabled()).isFalse();
         assertThat(tracking.strict()).isTrue();
@@ -102,10 +107,11 @@ class PltrackDefaultsTest {
     void theBuildersRulesApplyAndNameTheProperty() {
         assertThatThrownBy(() -> CoreConfigs.client(Settings.defaults(null))).isInstanceOf(MissingApiKeyException.class);
         Settings defaults = Settings.defaults("pl_defaults_test_key");
-        Settings noWorkers = new Settings(true, false, defaults.apiKey(), Optional.empty(), defaults.connectTimeout(),
+        Settings retiredWorkers = new Settings(true, false, defaults.apiKey(), Optional.empty(), defaults.connectTimeout(),
                 defaults.readTimeout(), false, HttpLogging.NONE, Map.of(), defaults.retry(),
-                new TestDelivery(10, 0, OverflowPolicy.DROP_NEWEST, Duration.ZERO, Duration.ZERO, Duration.ZERO));
-        assertThatThrownBy(() -> CoreConfigs.delivery(noWorkers))
+                new TestDelivery(10, Optional.of(2), 64, 1, OverflowPolicy.DROP_NEWEST, Duration.ZERO, Duration.ZERO,
+                        Duration.ZERO, true));
+        assertThatThrownBy(() -> CoreConfigs.delivery(retiredWorkers))
                 .isInstanceOfSatisfying(PromptLayerConfigurationException.class,
                         refused -> assertThat(refused.property()).isEqualTo(DeliveryConfig.WORKERS_PROPERTY));
     }

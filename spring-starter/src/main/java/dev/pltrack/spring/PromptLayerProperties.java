@@ -7,6 +7,7 @@ import dev.pltrack.settings.PltrackDefaults;
 import dev.pltrack.settings.PltrackSettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -88,20 +89,32 @@ public record PromptLayerProperties(
      *
      * @param queueCapacity   Most tracks waiting, being sent or waiting for a retry at once; what
      *                        overflows is counted.
-     * @param workers         Sender threads; each holds one HTTP call at a time.
+     * @param workers         Retired: delivery holds no thread per call any more; setting it fails
+     *                        start-up, naming max-in-flight, which replaced it.
+     * @param maxInFlight     Most requests in flight at once (1 to 1024); the adaptive window stays below it.
+     * @param minInFlight     The floor the adaptive window never shrinks below.
      * @param overflowPolicy  What a full queue does with a new track: DROP_NEWEST (counted and reported)
      *                        or BLOCK (the caller waits up to block-timeout).
      * @param blockTimeout    With overflow-policy BLOCK: how long a caller may wait for room.
      * @param shutdownTimeout How long closing the application keeps delivering pending tracks.
-     * @param linger          The longest a track waits for an idle sender to look at the queue; 0 wakes a
-     *                        sender for every track.
+     * @param linger          The longest a track waits for the idle dispatcher to look at the queue; 0
+     *                        wakes it for every track.
+     * @param closeOnExit     Whether the engine closes itself (delivering what is pending) when the JVM
+     *                        exits without the application closing it.
      */
     public record Delivery(
             @DefaultValue(PltrackDefaults.DELIVERY_QUEUE_CAPACITY) int queueCapacity,
-            @DefaultValue(PltrackDefaults.DELIVERY_WORKERS) int workers,
+            Optional<Integer> workers,
+            @DefaultValue(PltrackDefaults.DELIVERY_MAX_IN_FLIGHT) int maxInFlight,
+            @DefaultValue(PltrackDefaults.DELIVERY_MIN_IN_FLIGHT) int minInFlight,
             @DefaultValue(PltrackDefaults.DELIVERY_OVERFLOW_POLICY) OverflowPolicy overflowPolicy,
             @DefaultValue(PltrackDefaults.DELIVERY_BLOCK_TIMEOUT) Duration blockTimeout,
             @DefaultValue(PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT) Duration shutdownTimeout,
-            @DefaultValue(PltrackDefaults.DELIVERY_LINGER) Duration linger) implements PltrackSettings.Delivery {
+            @DefaultValue(PltrackDefaults.DELIVERY_LINGER) Duration linger,
+            @DefaultValue(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT) boolean closeOnExit) implements PltrackSettings.Delivery {
+
+        public Delivery {
+            workers = Objects.requireNonNullElse(workers, Optional.empty()); // Boot binds an absent Optional as null
+        }
     }
 }

@@ -36,7 +36,8 @@ class ConfigurationMetadataTest {
                 "promptlayer.connect-timeout", "promptlayer.read-timeout", "promptlayer.allow-insecure-http",
                 "promptlayer.http-logging", "promptlayer.strict", "promptlayer.metadata",
                 "promptlayer.retry.max-attempts", "promptlayer.retry.initial-backoff", "promptlayer.retry.max-backoff",
-                "promptlayer.delivery.queue-capacity", "promptlayer.delivery.workers",
+                "promptlayer.delivery.queue-capacity", "promptlayer.delivery.max-in-flight",
+                "promptlayer.delivery.min-in-flight", "promptlayer.delivery.workers",
                 "promptlayer.delivery.overflow-policy", "promptlayer.delivery.block-timeout",
                 "promptlayer.delivery.shutdown-timeout", "promptlayer.delivery.linger");
         properties.forEach((name, node) ->

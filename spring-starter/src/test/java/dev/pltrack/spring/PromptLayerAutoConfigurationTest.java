@@ -74,7 +74,7 @@ class PromptLayerAutoConfigurationTest {
                 "promptlayer.retry.initial-backoff=100ms",
                 "promptlayer.retry.max-backoff=1s",
                 "promptlayer.delivery.queue-capacity=50",
-                "promptlayer.delivery.workers=3",
+                "promptlayer.delivery.max-in-flight=3",
                 "promptlayer.delivery.overflow-policy=block",
                 "promptlayer.delivery.block-timeout=250ms",
                 "promptlayer.delivery.shutdown-timeout=4s",
@@ -89,7 +89,7 @@ class PromptLayerAutoConfigurationTest {
                             .isEqualTo(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1)));
                     DeliveryConfig delivery = context.getBean(DeliveryConfig.class);
                     assertThat(delivery.queueCapacity()).isEqualTo(50);
-                    assertThat(delivery.workers()).isEqualTo(3);
+                    assertThat(delivery.maxInFlight()).isEqualTo(3);
                     assertThat(delivery.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
                     assertThat(delivery.blockTimeout()).isEqualTo(Duration.ofMillis(250));
                     assertThat(delivery.shutdownTimeout()).isEqualTo(Duration.ofSeconds(4));
@@ -195,10 +195,15 @@ class PromptLayerAutoConfigurationTest {
             FailureAnalysis analysis = new PromptLayerConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("promptlayer.retry.max-attempts must be at least 1");
         });
-        runner.withPropertyValues("promptlayer.api-key=" + KEY, "promptlayer.delivery.workers=0").run(context -> {
+        runner.withPropertyValues("promptlayer.api-key=" + KEY, "promptlayer.delivery.max-in-flight=0").run(context -> {
             assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(PromptLayerConfigurationException.class);
             FailureAnalysis analysis = new PromptLayerConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getAction()).contains("promptlayer.delivery.workers");
+            assertThat(analysis.getAction()).contains("promptlayer.delivery.max-in-flight");
+        });
+        runner.withPropertyValues("promptlayer.api-key=" + KEY, "promptlayer.delivery.workers=4").run(context -> {
+            FailureAnalysis analysis = new PromptLayerConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("promptlayer.delivery.workers is retired",
+                    "promptlayer.delivery.max-in-flight");
         });
     }
 
@@ -212,10 +217,10 @@ class PromptLayerAutoConfigurationTest {
             assertThat(context.getBean(DeliveryEngine.class).client()).isSameAs(ownClient);
         });
         runner.withPropertyValues("promptlayer.api-key=" + KEY)
-                .withBean(DeliveryConfig.class, () -> DeliveryConfig.builder().workers(1).build())
+                .withBean(DeliveryConfig.class, () -> DeliveryConfig.builder().maxInFlight(1).build())
                 .withBean(TrackingConfig.class, () -> TrackingConfig.builder().strict(true).build())
                 .run(context -> {
-                    assertThat(context.getBean(DeliveryEngine.class).config().workers()).isEqualTo(1);
+                    assertThat(context.getBean(DeliveryEngine.class).config().maxInFlight()).isEqualTo(1);
                     assertThat(context.getBean(TrackMetadataHandler.class).config().strict()).isTrue();
                 });
         runner.withPropertyValues("promptlayer.api-key=" + KEY).withBean(TrackMetadataHandler.class,

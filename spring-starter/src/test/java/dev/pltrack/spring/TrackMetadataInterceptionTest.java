@@ -334,7 +334,7 @@ class TrackMetadataInterceptionTest {
     @Test
     void tracksMadeJustBeforeTheContextClosesAreDelivered() {
         fake().respondSlowly(Duration.ofMillis(50)); // 20 tracks on one sender: about a second of work
-        runner.withPropertyValues("promptlayer.delivery.linger=50ms", "promptlayer.delivery.workers=1").run(context -> {
+        runner.withPropertyValues("promptlayer.delivery.linger=50ms", "promptlayer.delivery.max-in-flight=1").run(context -> {
             RequestIdService service = context.getBean(RequestIdService.class);
             for (int id = 1001; id <= 1020; id++) {
                 service.rateLong(id, 3);

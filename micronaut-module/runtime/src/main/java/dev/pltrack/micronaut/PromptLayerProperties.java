@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -83,11 +84,18 @@ public record PromptLayerProperties(
     @Introspected
     public record Delivery(
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_QUEUE_CAPACITY) int queueCapacity,
-            @Bindable(defaultValue = PltrackDefaults.DELIVERY_WORKERS) int workers,
+            Optional<Integer> workers,
+            @Bindable(defaultValue = PltrackDefaults.DELIVERY_MAX_IN_FLIGHT) int maxInFlight,
+            @Bindable(defaultValue = PltrackDefaults.DELIVERY_MIN_IN_FLIGHT) int minInFlight,
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_OVERFLOW_POLICY) OverflowPolicy overflowPolicy,
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_BLOCK_TIMEOUT) Duration blockTimeout,
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT) Duration shutdownTimeout,
-            @Bindable(defaultValue = PltrackDefaults.DELIVERY_LINGER) Duration linger)
+            @Bindable(defaultValue = PltrackDefaults.DELIVERY_LINGER) Duration linger,
+            @Bindable(defaultValue = PltrackDefaults.DELIVERY_CLOSE_ON_EXIT) boolean closeOnExit)
             implements PltrackSettings.Delivery {
+
+        public Delivery {
+            workers = Objects.requireNonNullElse(workers, Optional.empty()); // an absent Optional may bind as null
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Fails start-up on a {@code promptlayer.*} value that cannot be read as its type
- * ({@code promptlayer.delivery.workers=several}). Micronaut binds a record's components by constructor,
+ * ({@code promptlayer.delivery.max-in-flight=several}). Micronaut binds a record's components by constructor,
  * and there a value it cannot convert silently gives way to the component's default; this check walks
  * the record's components (its compile-time introspection, no reflection) and names the property
  * instead. The value itself is not repeated: it could be a key pasted into the wrong setting.

@@ -55,7 +55,7 @@ class ConfigurationTest {
         properties.put("promptlayer.retry.initial-backoff", "100ms");
         properties.put("promptlayer.retry.max-backoff", "2s");
         properties.put("promptlayer.delivery.queue-capacity", "50");
-        properties.put("promptlayer.delivery.workers", "3");
+        properties.put("promptlayer.delivery.max-in-flight", "3");
         properties.put("promptlayer.delivery.overflow-policy", "block");
         properties.put("promptlayer.delivery.block-timeout", "250ms");
         properties.put("promptlayer.delivery.shutdown-timeout", "4s");
@@ -74,7 +74,7 @@ class ConfigurationTest {
 
             DeliveryConfig delivery = context.getBean(DeliveryConfig.class);
             assertThat(delivery.queueCapacity()).isEqualTo(50);
-            assertThat(delivery.workers()).isEqualTo(3);
+            assertThat(delivery.maxInFlight()).isEqualTo(3);
             assertThat(delivery.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
             assertThat(delivery.blockTimeout()).isEqualTo(Duration.ofMillis(250));
             assertThat(delivery.shutdownTimeout()).isEqualTo(Duration.ofSeconds(4));
@@ -99,8 +99,10 @@ class ConfigurationTest {
 
     @Test
     void aWrongSettingFailsStartUpNamingTheProperty() {
-        assertStartUpFails(Map.of("promptlayer.delivery.workers", "0"),
-                "promptlayer.delivery.workers must be between 1 and 64 (was 0)");
+        assertStartUpFails(Map.of("promptlayer.delivery.max-in-flight", "0"),
+                "promptlayer.delivery.max-in-flight must be between 1 and 1024 (was 0)");
+        assertStartUpFails(Map.of("promptlayer.delivery.workers", "4"),
+                "promptlayer.delivery.workers is retired (was 4)");
         assertStartUpFails(Map.of("promptlayer.delivery.queue-capacity", "-5"),
                 "promptlayer.delivery.queue-capacity must be at least 1");
         assertStartUpFails(Map.of("promptlayer.read-timeout", "0s"),
@@ -113,7 +115,7 @@ class ConfigurationTest {
 
     @Test
     void aValueOfTheWrongTypeFailsStartUpNamingTheProperty() {
-        assertStartUpFails(Map.of("promptlayer.delivery.workers", "several"), "promptlayer.delivery.workers");
+        assertStartUpFails(Map.of("promptlayer.delivery.max-in-flight", "several"), "promptlayer.delivery.max-in-flight");
         assertStartUpFails(Map.of("promptlayer.delivery.overflow-policy", "sometimes"), "promptlayer.delivery.overflow-policy");
     }
 

@@ -32,7 +32,7 @@ class EnvironmentVariablesTest {
             PromptLayerConfig config = context.getBean(PromptLayerConfig.class);
             assertThat(config.apiKey()).isEqualTo(ApiKey.of(KEY));
             assertThat(config.baseUrl()).isEqualTo(URI.create(BASE_URL));
-            assertThat(context.getBean(DeliveryConfig.class).workers()).isEqualTo(3);   // PROMPTLAYER_DELIVERY_WORKERS
+            assertThat(context.getBean(DeliveryConfig.class).maxInFlight()).isEqualTo(3);   // PROMPTLAYER_DELIVERY_MAX_IN_FLIGHT
         }
     }
 

@@ -21,7 +21,7 @@ class ShutdownTest {
             ApplicationContext context = ApplicationContext.run(Map.of(
                     "promptlayer.api-key", fake.apiKey(),
                     "promptlayer.base-url", fake.baseUrl(),
-                    "promptlayer.delivery.workers", "1",
+                    "promptlayer.delivery.max-in-flight", "1",
                     "promptlayer.delivery.shutdown-timeout", "20s"));
             DeliveryEngine engine = context.getBean(DeliveryEngine.class);
             ChatService chat = context.getBean(ChatService.class);

@@ -45,7 +45,7 @@ class ConfigOverridesAndSecrecyTest {
             .overrideRuntimeConfigKey("promptlayer.retry.initial-backoff", "100ms")
             .overrideRuntimeConfigKey("promptlayer.retry.max-backoff", "1s")
             .overrideRuntimeConfigKey("promptlayer.delivery.queue-capacity", "500")
-            .overrideRuntimeConfigKey("promptlayer.delivery.workers", "3")
+            .overrideRuntimeConfigKey("promptlayer.delivery.max-in-flight", "3")
             .overrideRuntimeConfigKey("promptlayer.delivery.overflow-policy", "BLOCK")
             .overrideRuntimeConfigKey("promptlayer.delivery.block-timeout", "250ms")
             .overrideRuntimeConfigKey("promptlayer.delivery.shutdown-timeout", "4s")
@@ -84,7 +84,7 @@ class ConfigOverridesAndSecrecyTest {
 
         DeliveryConfig delivery = engine.config();
         assertThat(delivery.queueCapacity()).isEqualTo(500);
-        assertThat(delivery.workers()).isEqualTo(3);
+        assertThat(delivery.maxInFlight()).isEqualTo(3);
         assertThat(delivery.overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK);
         assertThat(delivery.blockTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(delivery.shutdownTimeout()).isEqualTo(Duration.ofSeconds(4));

@@ -13,18 +13,18 @@ class InvalidSettingTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(TrackedService.class, Answer.class))
             .overrideRuntimeConfigKey("promptlayer.api-key", SharedFake.API_KEY)
-            .overrideRuntimeConfigKey("promptlayer.delivery.workers", "0")
+            .overrideRuntimeConfigKey("promptlayer.delivery.max-in-flight", "0")
             .assertException(failure -> {
                 Throwable cause = failure;
                 while (cause.getCause() != null && !cause.getClass().getName().endsWith("ConfigurationException")) {
                     cause = cause.getCause();
                 }
                 assertThat(cause.getMessage())
-                        .isEqualTo("promptlayer.delivery.workers must be between 1 and 64 (was 0)");
+                        .isEqualTo("promptlayer.delivery.max-in-flight must be between 1 and 1024 (was 0)");
             });
 
     @Test
     void startUpFails() {
-        throw new AssertionError("the application started with promptlayer.delivery.workers=0");
+        throw new AssertionError("the application started with promptlayer.delivery.max-in-flight=0");
     }
 }

@@ -23,7 +23,7 @@ class ShutdownFlushesTest {
                     SharedFake.Bridge.class))
             .overrideRuntimeConfigKey("promptlayer.api-key", SharedFake.API_KEY)
             .overrideRuntimeConfigKey("promptlayer.base-url", SharedFake.BASE_URL_EXPRESSION)
-            .overrideRuntimeConfigKey("promptlayer.delivery.workers", "1")
+            .overrideRuntimeConfigKey("promptlayer.delivery.max-in-flight", "1")
             // An idle sender would wait this long before looking: only closing can make it send now.
             .overrideRuntimeConfigKey("promptlayer.delivery.linger", "1m")
             .setBeforeAllCustomizer(SharedFake::start)

@@ -98,7 +98,7 @@ class TrackMetadataInterceptionTest {
         DeliveryConfig delivery = engine.config();
         DeliveryConfig core = DeliveryConfig.defaults();
         assertThat(delivery.queueCapacity()).isEqualTo(core.queueCapacity());
-        assertThat(delivery.workers()).isEqualTo(core.workers());
+        assertThat(delivery.maxInFlight()).isEqualTo(core.maxInFlight());
         assertThat(delivery.overflowPolicy()).isEqualTo(core.overflowPolicy());
         assertThat(delivery.blockTimeout()).isEqualTo(core.blockTimeout());
         assertThat(delivery.shutdownTimeout()).isEqualTo(core.shutdownTimeout());

@@ -124,10 +124,19 @@ public interface PromptLayerRuntimeConfig extends PltrackSettings {
         @WithDefault(PltrackDefaults.DELIVERY_QUEUE_CAPACITY)
         int queueCapacity();
 
-        /** Sender threads, 1 to 64. */
+        /** Retired: setting it fails start-up, naming {@code max-in-flight}, which replaced it. */
         @Override
-        @WithDefault(PltrackDefaults.DELIVERY_WORKERS)
-        int workers();
+        Optional<Integer> workers();
+
+        /** Most requests in flight at once (1 to 1024); the adaptive window stays below it. */
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_MAX_IN_FLIGHT)
+        int maxInFlight();
+
+        /** The floor the adaptive window never shrinks below. */
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_MIN_IN_FLIGHT)
+        int minInFlight();
 
         /** {@code DROP_NEWEST} refuses a track when the queue is full; {@code BLOCK} waits up to {@code block-timeout}. */
         @Override
@@ -144,9 +153,14 @@ public interface PromptLayerRuntimeConfig extends PltrackSettings {
         @WithDefault(PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT)
         Duration shutdownTimeout();
 
-        /** The longest an idle sender waits before looking at the queue; 0 wakes a sender for every track. */
+        /** The longest the idle dispatcher waits before looking at the queue; 0 wakes it for every track. */
         @Override
         @WithDefault(PltrackDefaults.DELIVERY_LINGER)
         Duration linger();
+
+        /** Whether the engine closes itself (delivering what is pending) when the JVM exits unclosed. */
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT)
+        boolean closeOnExit();
     }
 }
