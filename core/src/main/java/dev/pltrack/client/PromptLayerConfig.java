@@ -38,10 +38,7 @@ public final class PromptLayerConfig {
     private final HttpLogging httpLogging;
 
     private PromptLayerConfig(Builder builder) {
-        if (builder.apiKey == null || builder.apiKey.isBlank()) {
-            throw new MissingApiKeyException();
-        }
-        this.apiKey = ApiKey.of(builder.apiKey);
+        this.apiKey = checkedKey(builder.apiKey);
         this.allowInsecureHttp = builder.allowInsecureHttp;
         this.baseUrl = BaseUrl.parse(builder.baseUrl, builder.allowInsecureHttp);
         this.connectTimeout = positive("promptlayer.connect-timeout", builder.connectTimeout);
@@ -93,6 +90,20 @@ public final class PromptLayerConfig {
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", retryPolicy=" + retryPolicy + ", allowInsecureHttp=" + allowInsecureHttp
                 + ", httpLogging=" + httpLogging + "}";
+    }
+
+    /** A key that cannot travel in the {@code X-API-KEY} header would fail every track: refuse it now. */
+    private static ApiKey checkedKey(String given) {
+        if (given == null || given.isBlank()) {
+            throw new MissingApiKeyException();
+        }
+        ApiKey key = ApiKey.of(given);
+        ApiKeyCharacters.problem(key.reveal()).ifPresent(problem -> {
+            throw new PromptLayerConfigurationException(API_KEY_PROPERTY, API_KEY_PROPERTY
+                    + " cannot be sent in an HTTP header: " + problem
+                    + ". Copy the key again as plain text (the key itself is not shown).");
+        });
+        return key;
     }
 
     private static Duration positive(String property, Duration value) {

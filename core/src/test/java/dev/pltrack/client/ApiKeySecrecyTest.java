@@ -144,6 +144,23 @@ class ApiKeySecrecyTest {
     }
 
     @Test
+    void aKeyWithQuoteAndBackslashIsMaskedInTheJsonEscapedBodyOfTheFullLog() {
+        String quotedKey = "pl_quote\"and\\backslash_secret_42";
+        String escapedKey = "pl_quote\\\"and\\\\backslash_secret_42";
+        try (FakePromptLayer fake = FakePromptLayer.builder().apiKey(quotedKey).start()) {
+            PromptLayerClient client = clientWithFullWireLog(fake);
+
+            client.track(37L, Map.of("user_id", "u-37"));
+
+            assertThat(fake.accepted()).hasSize(1);
+            List<String> wireLog = messagesOf(RedactingHttpLogger.LOGGER_NAME);
+            assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("\"api_key\":\"****\"").contains("u-37"));
+            assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("X-API-KEY: ****"));
+            assertThat(wireLog).noneSatisfy(line -> assertThat(line).containsAnyOf(quotedKey, escapedKey, "backslash_secret"));
+        }
+    }
+
+    @Test
     void noToStringShowsTheKey() {
         FakePromptLayer fake = promptLayer.server();
         PromptLayerConfig config = FakeBackedClients.configFor(fake).build();
