@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,13 +36,12 @@ final class BaseUrl {
             throw new PromptLayerConfigurationException(PROPERTY,
                     PROPERTY + " must be an absolute http or https URL, e.g. https://api.promptlayer.com (was " + shown(text) + ")");
         }
-        if (uri.getHost() == null) {
-            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " must name a host (was " + shown(text) + ")");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new PromptLayerConfigurationException(PROPERTY,
                     PROPERTY + " must not carry a query, fragment or user info (was " + withoutSecrets(uri) + "...)");
         }
+        checkHostAndPort(uri, text);
         if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new PromptLayerConfigurationException(PROPERTY,
                     PROPERTY + " uses plain http to " + uri.getHost()
@@ -49,6 +49,19 @@ final class BaseUrl {
                             + PromptLayerConfig.ALLOW_INSECURE_HTTP_PROPERTY + "=true if that network is trusted.");
         }
         return uri;
+    }
+
+    private static void checkHostAndPort(URI uri, String text) {
+        // Without a host, URI could not split the authority: HostAndPort says which rule it breaks.
+        Optional<String> problem = uri.getHost() == null
+                ? HostAndPort.problem(uri.getRawAuthority())
+                : HostAndPort.hostProblem(uri.getHost()).or(() -> HostAndPort.portProblem(uri.getPort()));
+        if (uri.getHost() == null && problem.isEmpty()) {
+            problem = Optional.of("must name a host that java.net.URI can read");
+        }
+        if (problem.isPresent()) {
+            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " " + problem.get() + " (was " + shown(text) + ")");
+        }
     }
 
     /**
@@ -70,9 +83,16 @@ final class BaseUrl {
     }
 
     private static String withoutSecrets(URI uri) {
-        String host = uri.getHost() != null ? uri.getHost() : "";
-        return uri.getScheme() + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getScheme() + "://" + hostAndPort(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    /** As given: a registry authority (no host as URI sees it) is shown too, minus any user info. */
+    private static String hostAndPort(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        return authority.substring(authority.lastIndexOf('@') + 1);
     }
 
     /** Loopback by name or literal address only: no DNS lookup at configuration time. */
