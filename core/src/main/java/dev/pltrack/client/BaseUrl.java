@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,6 +17,12 @@ final class BaseUrl {
 
     private static final String PROPERTY = PromptLayerConfig.BASE_URL_PROPERTY;
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /**
+     * Paths of PromptLayer endpoints, which pltrack appends itself. A self-hosted server may live
+     * under a path prefix, so only a path that ends in one of these is refused.
+     */
+    private static final List<String> ENDPOINT_PATHS = List.of(TrackMetadataApi.PATH,
+            "/rest/track-score", "/rest/track-prompt", "/rest/track-group", "/rest", "/log-request");
 
     private BaseUrl() {
     }
@@ -42,6 +49,7 @@ final class BaseUrl {
                     PROPERTY + " must not carry a query, fragment or user info (was " + withoutSecrets(uri) + "...)");
         }
         checkHostAndPort(uri, text);
+        checkNoEndpointPath(uri, text);
         if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new PromptLayerConfigurationException(PROPERTY,
                     PROPERTY + " uses plain http to " + uri.getHost()
@@ -61,6 +69,20 @@ final class BaseUrl {
         }
         if (problem.isPresent()) {
             throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " " + problem.get() + " (was " + shown(text) + ")");
+        }
+    }
+
+    /** {@code https://api.promptlayer.com/rest/track-metadata} would 404 on every track: say what to set instead. */
+    private static void checkNoEndpointPath(URI uri, String text) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String lowerPath = path.toLowerCase(Locale.ROOT);
+        for (String endpoint : ENDPOINT_PATHS) {
+            if (lowerPath.endsWith(endpoint)) {
+                String root = uri.getScheme() + "://" + hostAndPort(uri) + path.substring(0, path.length() - endpoint.length());
+                throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " ends in the endpoint path "
+                        + path.substring(path.length() - endpoint.length()) + ", which pltrack adds itself; set "
+                        + PROPERTY + "=" + root + " (was " + shown(text) + ")");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pltrack.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class StatusErrorDecoder implements ErrorDecoder {
             body = "";
         }
         Duration retryAfter = RetryAfter.parse(firstHeader(response, "Retry-After"), clock).orElse(null);
-        String message = "PromptLayer answered " + status + describe(status)
+        String message = "PromptLayer answered " + status + describe(status, calledUrl(response))
                 + serverMessage(body).map(text -> ": " + text).orElse("");
         return exceptionFor(status, message, body, retryAfter);
     }
@@ -56,12 +57,27 @@ final class StatusErrorDecoder implements ErrorDecoder {
         };
     }
 
-    private static String describe(int status) {
+    /**
+     * The method and URL called, for a 404, which usually means a wrong base URL. The query (never
+     * used by pltrack) is left out and the rest redacted, so that no key can show.
+     */
+    private String calledUrl(Response response) {
+        Request request = response.request();
+        if (request == null || request.url() == null) {
+            return "";
+        }
+        String url = request.url();
+        int query = url.indexOf('?');
+        return " for " + request.httpMethod() + " " + redactor.redact(query < 0 ? url : url.substring(0, query));
+    }
+
+    private static String describe(int status, String calledUrl) {
         return switch (status) {
             case 400 -> " Bad Request";
             case 401 -> " Unauthorized (check promptlayer.api-key)";
             case 403 -> " Forbidden";
-            case 404 -> " Not Found (check promptlayer.base-url and the request id)";
+            case 404 -> " Not Found" + calledUrl + " (check promptlayer.base-url: the server's address, without an"
+                    + " endpoint path; and the request id)";
             case 409 -> " Conflict";
             case 422 -> " Unprocessable Entity";
             case 429 -> " Too Many Requests";

@@ -200,6 +200,30 @@ class PromptLayerConfigTest {
         assertThat(PromptLayerConfig.builder().apiKey(KEY).baseUrl(url).build().baseUrl()).hasToString(url);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "https://api.promptlayer.com/rest/track-metadata | /rest/track-metadata | https://api.promptlayer.com",
+        "https://api.promptlayer.com/rest/track-metadata/ | /rest/track-metadata | https://api.promptlayer.com",
+        "https://api.promptlayer.com/rest                | /rest                | https://api.promptlayer.com",
+        "https://api.promptlayer.com/log-request         | /log-request         | https://api.promptlayer.com",
+        "https://api.promptlayer.com/rest/track-score    | /rest/track-score    | https://api.promptlayer.com",
+        "https://api.promptlayer.com/rest/track-prompt   | /rest/track-prompt   | https://api.promptlayer.com",
+        "https://pl.example.com:8443/pl/REST/Track-Metadata | /REST/Track-Metadata | https://pl.example.com:8443/pl"})
+    void aBaseUrlEndingInAnEndpointPathFailsBuildSayingWhatToSetInstead(String url, String endpoint, String root) {
+        PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
+                () -> PromptLayerConfig.builder().apiKey(KEY).baseUrl(url).build());
+
+        assertThat(failure.property()).isEqualTo("promptlayer.base-url");
+        assertThat(failure.getMessage()).isEqualTo("promptlayer.base-url ends in the endpoint path " + endpoint
+                + ", which pltrack adds itself; set promptlayer.base-url=" + root + " (was " + url + ")");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://pl.example.com/promptlayer", "https://pl.example.com/rest/v2", "https://pl.example.com/myrest"})
+    void aPathPrefixForASelfHostedServerIsAccepted(String url) {
+        assertThat(PromptLayerConfig.builder().apiKey(KEY).baseUrl(url).build().baseUrl()).hasToString(url);
+    }
+
     @Test
     void aKeyPastedIntoTheBaseUrlIsMaskedInTheMessage() {
         PromptLayerConfigurationException failure = catchThrowableOfType(PromptLayerConfigurationException.class,
