@@ -42,6 +42,11 @@ final class SecretRedactor {
         return forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
+    /**
+     * The text with every occurrence of the key masked. A text that ends in
+     * {@link ResponseBodies#CUT_MARK} may have been cut through the key: a start of the key just
+     * before that mark is masked too.
+     */
     String redact(String text) {
         if (text == null) {
             return null;
@@ -52,7 +57,22 @@ final class SecretRedactor {
                 result = result.replace(form, ApiKey.MASK);
             }
         }
-        return result;
+        return result.endsWith(ResponseBodies.CUT_MARK) ? maskCutKey(result) : result;
+    }
+
+    /** {@code "... pl_ab..."} as {@code "... ****..."}: the longest start of any form of the key. */
+    private String maskCutKey(String cutText) {
+        String body = cutText.substring(0, cutText.length() - ResponseBodies.CUT_MARK.length());
+        int longest = 0;
+        for (String form : forms) {
+            for (int length = form.length() - 1; length > longest; length--) {
+                if (body.endsWith(form.substring(0, length))) {
+                    longest = length;
+                }
+            }
+        }
+        return longest == 0 ? cutText
+                : body.substring(0, body.length() - longest) + ApiKey.MASK + ResponseBodies.CUT_MARK;
     }
 
     /**

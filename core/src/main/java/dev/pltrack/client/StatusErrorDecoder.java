@@ -32,7 +32,7 @@ final class StatusErrorDecoder implements ErrorDecoder {
         int status = response.status();
         String body;
         try {
-            body = redactor.redact(ResponseBodies.text(response));
+            body = ResponseBodies.text(response, redactor);
         } catch (IOException e) {
             body = "";
         }
