@@ -100,7 +100,7 @@ public final class PromptLayerConfig {
 
     /** A key that cannot travel in the {@code X-API-KEY} header would fail every track: refuse it now. */
     private static ApiKey checkedKey(String given) {
-        if (given == null || given.isBlank()) {
+        if (BlankText.isBlank(given)) {
             throw new MissingApiKeyException();
         }
         ApiKey key = ApiKey.of(given);
@@ -159,7 +159,7 @@ public final class PromptLayerConfig {
          */
         public Builder environment(Function<String, String> environment) {
             String key = environment.apply(API_KEY_ENV);
-            if (key != null && !key.isBlank()) {
+            if (!BlankText.isBlank(key)) {
                 this.apiKey = key;
             }
             String url = environment.apply(BASE_URL_ENV);

@@ -60,6 +60,28 @@ class PromptLayerConfigTest {
                 () -> PromptLayerConfig.builder().apiKey("   ").build())).isNotNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00a0", "\u200b", "\u200c\u200d", "\u2060", "\ufeff", " \u00a0\u200b\t\u2007\u202f "})
+    void aKeyOfOnlyInvisibleSpacesIsMissing(String invisible) {
+        MissingApiKeyException given = catchThrowableOfType(MissingApiKeyException.class,
+                () -> PromptLayerConfig.builder().apiKey(invisible).build());
+        MissingApiKeyException fromEnvironment = catchThrowableOfType(MissingApiKeyException.class,
+                () -> PromptLayerConfig.builder().environment(Map.of("PROMPTLAYER_API_KEY", invisible)::get).build());
+
+        assertThat(given).hasMessageContaining("PROMPTLAYER_API_KEY");
+        assertThat(fromEnvironment).isNotNull();
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> ApiKey.of(invisible)))
+                .hasMessage("promptlayer.api-key must not be blank");
+    }
+
+    @Test
+    void anInvisibleEnvironmentKeyDoesNotReplaceOneGivenEarlier() {
+        PromptLayerConfig config = PromptLayerConfig.builder().apiKey(KEY)
+                .environment(Map.of("PROMPTLAYER_API_KEY", "\u200b")::get).build();
+
+        assertThat(config.apiKey()).isEqualTo(ApiKey.of(KEY));
+    }
+
     @Test
     void fromEnvironmentReadsTheRealEnvironmentWhichTheBuildKeepsKeyless() {
         // Surefire blanks PROMPTLAYER_API_KEY, so a developer's real key can never reach a test.
