@@ -51,7 +51,7 @@ final class StatusErrorDecoder implements ErrorDecoder {
             case 409 -> new PromptLayerConflictException(status, message, body, retryAfter);
             case 422 -> new PromptLayerUnprocessableException(status, message, body, retryAfter);
             case 429 -> new PromptLayerRateLimitedException(status, message, body, retryAfter);
-            default -> status >= 500 && status <= 599
+            default -> isServerError(status)
                     ? new PromptLayerServerException(status, message, body, retryAfter)
                     : new PromptLayerHttpException(FailureReason.UNEXPECTED_STATUS, status, message, body, retryAfter);
         };
@@ -61,6 +61,11 @@ final class StatusErrorDecoder implements ErrorDecoder {
      * The method and URL called, for a 404, which usually means a wrong base URL. The query (never
      * used by pltrack) is left out and the rest redacted, so that no key can show.
      */
+    /** 5xx only: a 600 or above is no HTTP status class at all, so it is not retried as one. */
+    static boolean isServerError(int status) {
+        return status >= 500 && status <= 599;
+    }
+
     private String calledUrl(Response response) {
         Request request = response.request();
         if (request == null || request.url() == null) {
@@ -81,7 +86,7 @@ final class StatusErrorDecoder implements ErrorDecoder {
             case 409 -> " Conflict";
             case 422 -> " Unprocessable Entity";
             case 429 -> " Too Many Requests";
-            default -> status >= 500 ? " Server Error" : "";
+            default -> isServerError(status) ? " Server Error" : "";
         };
     }
 
