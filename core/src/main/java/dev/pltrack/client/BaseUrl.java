@@ -119,15 +119,15 @@ final class BaseUrl {
 
     /** Loopback by name or literal address only: no DNS lookup at configuration time. */
     static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
+        if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!IPV4_LITERAL.matcher(bare).matches() && !bare.contains(":")) {
+        // URI gives an IPv6 host in brackets, which InetAddress parses as a literal, never looks up.
+        if (!IPV4_LITERAL.matcher(host).matches() && !host.startsWith("[")) {
             return false;
         }
         try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
+            return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.pltrack.client;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -16,14 +17,10 @@ final class RetryAfter {
      * milliseconds, to nanoseconds) still fits in a long.
      */
     static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    private static final BigInteger LONGEST_SECONDS = BigInteger.valueOf(LONGEST.getSeconds());
     private static final Pattern DELTA_SECONDS = Pattern.compile("[0-9]+");
-    private static final int MAX_SECONDS_DIGITS = 18;
 
     private RetryAfter() {
-    }
-
-    private static Duration atMostLongest(long seconds) {
-        return seconds > LONGEST.getSeconds() ? LONGEST : Duration.ofSeconds(seconds);
     }
 
     static Optional<Duration> parse(String header, Clock clock) {
@@ -32,9 +29,9 @@ final class RetryAfter {
         }
         String value = header.strip();
         if (DELTA_SECONDS.matcher(value).matches()) {
-            String digits = value.replaceFirst("^0+(?=[0-9])", "");
             // Too many digits for a long is still a pause longer than any max-backoff, not "no advice".
-            return Optional.of(digits.length() > MAX_SECONDS_DIGITS ? LONGEST : atMostLongest(Long.parseLong(digits)));
+            BigInteger seconds = new BigInteger(value);
+            return Optional.of(seconds.compareTo(LONGEST_SECONDS) > 0 ? LONGEST : Duration.ofSeconds(seconds.longValueExact()));
         }
         try {
             ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);

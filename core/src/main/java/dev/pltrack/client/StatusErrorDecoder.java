@@ -71,9 +71,8 @@ final class StatusErrorDecoder implements ErrorDecoder {
         if (request == null || request.url() == null) {
             return "";
         }
-        String url = request.url();
-        int query = url.indexOf('?');
-        return " for " + request.httpMethod() + " " + redactor.redact(query < 0 ? url : url.substring(0, query));
+        String withoutQuery = request.url().split("\\?", 2)[0];
+        return " for " + request.httpMethod() + " " + redactor.redact(withoutQuery);
     }
 
     private static String describe(int status, String calledUrl) {

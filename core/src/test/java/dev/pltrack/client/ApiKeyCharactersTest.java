@@ -67,6 +67,7 @@ class ApiKeyCharactersTest {
     void refusesEveryCharacterTheJdkRefusesAndOnlyInvisibleLatin1Besides() {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/"));
         int refusedByBoth = 0;
+        int refusedBeyondTheJdk = 0;
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             boolean jdkSends = jdkAccepts(request, "a" + (char) c + "b");
             boolean weSend = ApiKeyCharacters.sendable((char) c);
@@ -76,9 +77,11 @@ class ApiKeyCharactersTest {
             } else if (!weSend) {
                 assertThat(c).as("U+%04X, refused although the JDK sends it", c)
                         .satisfiesAnyOf(x -> assertThat(x).isBetween(0x80, 0xA0), x -> assertThat(x).isEqualTo(0xAD));
+                refusedBeyondTheJdk++;
             }
         }
         assertThat(refusedByBoth).isEqualTo(0x21 - 2 + 1 + (Character.MAX_VALUE - 0xFF));
+        assertThat(refusedBeyondTheJdk).isEqualTo(0xA0 - 0x80 + 1 + 1);
     }
 
     private static boolean jdkAccepts(HttpRequest.Builder request, String value) {

@@ -38,7 +38,8 @@ class ClientSurvivorsTest {
         assertThat(BaseUrl.isLoopback("10.1.2.3")).isFalse();
         assertThat(BaseUrl.isLoopback("[2001:db8::1]")).isFalse();
         assertThat(BaseUrl.isLoopback("pl.internal")).isFalse();
-        assertThat(BaseUrl.isLoopback("[::1")).isFalse();
+        assertThat(BaseUrl.isLoopback("::1")).isFalse();
+        assertThat(BaseUrl.isLoopback("[::2]")).isFalse();
     }
 
     @Test
@@ -109,5 +110,75 @@ class ClientSurvivorsTest {
         assertThat(key.equals(KEY)).isFalse();
         assertThat(key.equals(null)).isFalse();
         assertThat(key).hasToString("****");
+        assertThat(ApiKey.of("pl_a").hashCode()).isNotEqualTo(ApiKey.of("pl_b").hashCode());
+    }
+
+    @Test
+    void retryAfterInSecondsIsExactUpToTheLongestPause() {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        long longestSeconds = RetryAfter.LONGEST.getSeconds();
+
+        assertThat(RetryAfter.parse(String.valueOf(longestSeconds), clock)).contains(java.time.Duration.ofSeconds(longestSeconds));
+        assertThat(RetryAfter.parse(String.valueOf(longestSeconds + 1), clock)).contains(RetryAfter.LONGEST);
+    }
+
+    @Test
+    void configAndBuilderPrintEverySettingButTheKey() {
+        PromptLayerConfig.Builder builder = PromptLayerConfig.builder().apiKey(KEY).allowInsecureHttp(true)
+                .baseUrl("http://pl.internal:8080");
+        PromptLayerConfig config = builder.build();
+
+        assertThat(config.allowInsecureHttp()).isTrue();
+        assertThat(config).hasToString("PromptLayerConfig{apiKey=****, baseUrl=http://pl.internal:8080,"
+                + " connectTimeout=PT2S, readTimeout=PT10S, retryPolicy=" + RetryPolicy.defaults()
+                + ", allowInsecureHttp=true, httpLogging=NONE}");
+        assertThat(builder).hasToString("PromptLayerConfig.Builder{apiKey=****, baseUrl=http://pl.internal:8080}");
+        assertThat(PromptLayerConfig.builder()).hasToString(
+                "PromptLayerConfig.Builder{apiKey=<unset>, baseUrl=https://api.promptlayer.com}");
+        assertThat(new TrackMetadataBody(config.apiKey(), TrackRequest.of(5L, Map.of("k", "v"))))
+                .hasToString("TrackMetadataBody{api_key=****, request_id=5, metadata={k=v}}");
+    }
+
+    @Test
+    void aFieldNameShowsKeysOfUpTo40CharactersWhole() {
+        assertThat(TrackRequestValidator.fieldName("k".repeat(40))).isEqualTo("metadata[\"" + "k".repeat(40) + "\"]");
+        assertThat(TrackRequestValidator.fieldName("k".repeat(41))).isEqualTo("metadata[\"" + "k".repeat(40) + "...\"]");
+    }
+
+    @Test
+    void abbreviationKeeps200Characters() {
+        assertThat(ResponseBodies.abbreviate("a".repeat(200))).isEqualTo("a".repeat(200));
+        assertThat(ResponseBodies.abbreviate("a".repeat(201))).isEqualTo("a".repeat(200) + "...");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsTheServerMessageAndAnUnusualDetailIsShownAsJson() {
+        assertThat(StatusErrorDecoder.serverMessage("  Bad gateway from the proxy \n")).contains("Bad gateway from the proxy");
+        assertThat(StatusErrorDecoder.serverMessage("{\"detail\":{\"code\":7}}")).contains("{\"code\":7}");
+        assertThat(StatusErrorDecoder.serverMessage("{\"detail\":null}")).isEmpty();
+        assertThat(StatusErrorDecoder.serverMessage(" ")).isEmpty();
+    }
+
+    @Test
+    void a404MessageLeavesTheQueryOut() {
+        feign.Request request = feign.Request.create(feign.Request.HttpMethod.POST,
+                "http://127.0.0.1:9/x/rest/track-metadata?token=abc", Map.of(), new byte[0],
+                java.nio.charset.StandardCharsets.UTF_8, null);
+        feign.Response response = feign.Response.builder().status(404).request(request).headers(Map.of()).build();
+
+        Exception failure = new StatusErrorDecoder(new SecretRedactor(ApiKey.of(KEY)), java.time.Clock.systemUTC())
+                .decode("track", response);
+
+        assertThat(failure).hasMessageStartingWith(
+                "PromptLayer answered 404 Not Found for POST http://127.0.0.1:9/x/rest/track-metadata (check");
+    }
+
+    @Test
+    void putAllConvertsEveryValueAsPutDoes() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("n", 3);
+        values.put("gone", null);
+
+        assertThat(Metadata.builder().put("gone", "x").putAll(values).build()).containsExactly(Map.entry("n", "3"));
     }
 }

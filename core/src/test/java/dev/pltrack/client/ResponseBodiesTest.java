@@ -58,6 +58,15 @@ class ResponseBodiesTest {
     }
 
     @Test
+    void aKeyCutByTheReadLimitIsMaskedEvenWhenTheNextByteIsZero() throws IOException {
+        int keys = (ResponseBodies.MAX_BODY_BYTES - 5) / KEY.length();
+        String filler = "x".repeat(ResponseBodies.MAX_BODY_BYTES - 5 - keys * KEY.length());
+        String body = filler + KEY.repeat(keys) + KEY.substring(0, 5) + "\0" + KEY.substring(5) + "tail";
+
+        assertThat(ResponseBodies.text(response(body), redactor)).isEqualTo(filler + "****".repeat(keys + 1) + "...");
+    }
+
+    @Test
     void anEmptyOrMissingBodyIsEmptyText() throws IOException {
         assertThat(ResponseBodies.text(response(""), redactor)).isEmpty();
         Response noBody = Response.builder().status(204).request(request()).headers(Map.of()).build();
