@@ -18,10 +18,11 @@ public final class ApiKey {
     }
 
     /**
-     * @throws IllegalArgumentException if the key is null or blank (the message never contains it)
+     * @throws IllegalArgumentException if the key is null or blank, no-break and zero-width spaces
+     *                                  counting as blank (the message never contains it)
      */
     public static ApiKey of(String value) {
-        if (value == null || value.isBlank()) {
+        if (BlankText.isBlank(value)) {
             throw new IllegalArgumentException("promptlayer.api-key must not be blank");
         }
         return new ApiKey(value.strip());

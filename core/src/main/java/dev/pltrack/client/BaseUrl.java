@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,12 @@ final class BaseUrl {
 
     private static final String PROPERTY = PromptLayerConfig.BASE_URL_PROPERTY;
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /**
+     * Paths of PromptLayer endpoints, which pltrack appends itself. A self-hosted server may live
+     * under a path prefix, so only a path that ends in one of these is refused.
+     */
+    private static final List<String> ENDPOINT_PATHS = List.of(TrackMetadataApi.PATH,
+            "/rest/track-score", "/rest/track-prompt", "/rest/track-group", "/rest", "/log-request");
 
     private BaseUrl() {
     }
@@ -35,13 +43,13 @@ final class BaseUrl {
             throw new PromptLayerConfigurationException(PROPERTY,
                     PROPERTY + " must be an absolute http or https URL, e.g. https://api.promptlayer.com (was " + shown(text) + ")");
         }
-        if (uri.getHost() == null) {
-            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " must name a host (was " + shown(text) + ")");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new PromptLayerConfigurationException(PROPERTY,
                     PROPERTY + " must not carry a query, fragment or user info (was " + withoutSecrets(uri) + "...)");
         }
+        checkHostAndPort(uri, text);
+        checkNoEndpointPath(uri, text);
         if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new PromptLayerConfigurationException(PROPERTY,
                     PROPERTY + " uses plain http to " + uri.getHost()
@@ -49,6 +57,33 @@ final class BaseUrl {
                             + PromptLayerConfig.ALLOW_INSECURE_HTTP_PROPERTY + "=true if that network is trusted.");
         }
         return uri;
+    }
+
+    private static void checkHostAndPort(URI uri, String text) {
+        // Without a host, URI could not split the authority: HostAndPort says which rule it breaks.
+        Optional<String> problem = uri.getHost() == null
+                ? HostAndPort.problem(uri.getRawAuthority())
+                : HostAndPort.hostProblem(uri.getHost()).or(() -> HostAndPort.portProblem(uri.getPort()));
+        if (uri.getHost() == null && problem.isEmpty()) {
+            problem = Optional.of("must name a host that java.net.URI can read");
+        }
+        if (problem.isPresent()) {
+            throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " " + problem.get() + " (was " + shown(text) + ")");
+        }
+    }
+
+    /** {@code https://api.promptlayer.com/rest/track-metadata} would 404 on every track: say what to set instead. */
+    private static void checkNoEndpointPath(URI uri, String text) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String lowerPath = path.toLowerCase(Locale.ROOT);
+        for (String endpoint : ENDPOINT_PATHS) {
+            if (lowerPath.endsWith(endpoint)) {
+                String root = uri.getScheme() + "://" + hostAndPort(uri) + path.substring(0, path.length() - endpoint.length());
+                throw new PromptLayerConfigurationException(PROPERTY, PROPERTY + " ends in the endpoint path "
+                        + path.substring(path.length() - endpoint.length()) + ", which pltrack adds itself; set "
+                        + PROPERTY + "=" + root + " (was " + shown(text) + ")");
+            }
+        }
     }
 
     /**
@@ -70,22 +105,29 @@ final class BaseUrl {
     }
 
     private static String withoutSecrets(URI uri) {
-        String host = uri.getHost() != null ? uri.getHost() : "";
-        return uri.getScheme() + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return uri.getScheme() + "://" + hostAndPort(uri) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    /** As given: a registry authority (no host as URI sees it) is shown too, minus any user info. */
+    private static String hostAndPort(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        return authority.substring(authority.lastIndexOf('@') + 1);
     }
 
     /** Loopback by name or literal address only: no DNS lookup at configuration time. */
     static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
+        if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!IPV4_LITERAL.matcher(bare).matches() && !bare.contains(":")) {
+        // URI gives an IPv6 host in brackets, which InetAddress parses as a literal, never looks up.
+        if (!IPV4_LITERAL.matcher(host).matches() && !host.startsWith("[")) {
             return false;
         }
         try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
+            return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

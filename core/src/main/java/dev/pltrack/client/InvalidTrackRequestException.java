@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
  */
 public class InvalidTrackRequestException extends PromptLayerException {
 
+    /** A message stays readable: ten thousand null values must not make a 600 KB message. */
+    static final int MAX_SHOWN_VIOLATIONS = 10;
+
     private final List<Violation> violations;
 
     public InvalidTrackRequestException(List<Violation> violations) {
@@ -34,8 +37,11 @@ public class InvalidTrackRequestException extends PromptLayerException {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("an invalid request has at least one violation");
         }
-        return "Invalid track request: "
-                + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+        String shown = violations.stream().limit(MAX_SHOWN_VIOLATIONS).map(Violation::toString)
+                .collect(Collectors.joining("; "));
+        int more = violations.size() - MAX_SHOWN_VIOLATIONS;
+        return "Invalid track request: " + shown
+                + (more > 0 ? "; and " + more + " more (see violations())" : "");
     }
 
     /** One broken rule: {@code field} is where, {@code rule} says what it must be. */

@@ -28,6 +28,12 @@ public final class PromptLayerConfig {
     public static final String DEFAULT_BASE_URL = "https://api.promptlayer.com";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Timeouts are counted in whole milliseconds by the transports; below that one would be zero. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    /** A track is a few hundred bytes: a longer wait would only hide a dead server. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+    /** PromptLayer keys are about 40 characters; a longer value is something else pasted by mistake. */
+    public static final int MAX_API_KEY_LENGTH = 1024;
 
     private final ApiKey apiKey;
     private final URI baseUrl;
@@ -38,14 +44,11 @@ public final class PromptLayerConfig {
     private final HttpLogging httpLogging;
 
     private PromptLayerConfig(Builder builder) {
-        if (builder.apiKey == null || builder.apiKey.isBlank()) {
-            throw new MissingApiKeyException();
-        }
-        this.apiKey = ApiKey.of(builder.apiKey);
+        this.apiKey = checkedKey(builder.apiKey);
         this.allowInsecureHttp = builder.allowInsecureHttp;
-        this.baseUrl = BaseUrl.parse(builder.baseUrl, builder.allowInsecureHttp);
-        this.connectTimeout = positive("promptlayer.connect-timeout", builder.connectTimeout);
-        this.readTimeout = positive("promptlayer.read-timeout", builder.readTimeout);
+        this.baseUrl = checkedBaseUrl(builder.baseUrl, builder.allowInsecureHttp, apiKey);
+        this.connectTimeout = timeout("promptlayer.connect-timeout", builder.connectTimeout);
+        this.readTimeout = timeout("promptlayer.read-timeout", builder.readTimeout);
         this.retryPolicy = Objects.requireNonNull(builder.retryPolicy, "retryPolicy");
         this.httpLogging = Objects.requireNonNull(builder.httpLogging, "httpLogging");
     }
@@ -95,9 +98,42 @@ public final class PromptLayerConfig {
                 + ", httpLogging=" + httpLogging + "}";
     }
 
-    private static Duration positive(String property, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new PromptLayerConfigurationException(property, property + " must be a positive duration (was " + value + ")");
+    /** A key that cannot travel in the {@code X-API-KEY} header would fail every track: refuse it now. */
+    private static ApiKey checkedKey(String given) {
+        if (BlankText.isBlank(given)) {
+            throw new MissingApiKeyException();
+        }
+        ApiKey key = ApiKey.of(given);
+        if (key.reveal().length() > MAX_API_KEY_LENGTH) {
+            throw new PromptLayerConfigurationException(API_KEY_PROPERTY, API_KEY_PROPERTY + " must be at most "
+                    + MAX_API_KEY_LENGTH + " characters (was " + key.reveal().length()
+                    + "); PromptLayer keys are about 40, so this is likely something else");
+        }
+        ApiKeyCharacters.problem(key.reveal()).ifPresent(problem -> {
+            throw new PromptLayerConfigurationException(API_KEY_PROPERTY, API_KEY_PROPERTY
+                    + " cannot be sent in an HTTP header: " + problem
+                    + ". Copy the key again as plain text (the key itself is not shown).");
+        });
+        return key;
+    }
+
+    private static URI checkedBaseUrl(String text, boolean allowInsecureHttp, ApiKey key) {
+        try {
+            return BaseUrl.parse(text, allowInsecureHttp);
+        } catch (PromptLayerConfigurationException refused) {
+            // The message shows the host and path: were the key pasted there, it is masked all the same.
+            String redacted = new SecretRedactor(key).redact(refused.getMessage());
+            if (redacted.equals(refused.getMessage())) {
+                throw refused;
+            }
+            throw new PromptLayerConfigurationException(refused.property(), redacted);
+        }
+    }
+
+    private static Duration timeout(String property, Duration value) {
+        if (value == null || value.compareTo(MIN_TIMEOUT) < 0 || value.compareTo(MAX_TIMEOUT) > 0) {
+            throw new PromptLayerConfigurationException(property, property + " must be a positive duration from "
+                    + MIN_TIMEOUT.toMillis() + " ms to " + MAX_TIMEOUT.toMinutes() + " min (was " + value + ")");
         }
         return value;
     }
@@ -123,7 +159,7 @@ public final class PromptLayerConfig {
          */
         public Builder environment(Function<String, String> environment) {
             String key = environment.apply(API_KEY_ENV);
-            if (key != null && !key.isBlank()) {
+            if (!BlankText.isBlank(key)) {
                 this.apiKey = key;
             }
             String url = environment.apply(BASE_URL_ENV);

@@ -26,7 +26,10 @@ public class PromptLayerHttpException extends PromptLayerException {
         return status;
     }
 
-    /** The response body as received, with the API key redacted; empty when there was none. */
+    /**
+     * The response body as received, with the API key redacted, then cut to its first 8,192
+     * characters (ending in {@code ...}); empty when there was none.
+     */
     public String responseBody() {
         return responseBody;
     }

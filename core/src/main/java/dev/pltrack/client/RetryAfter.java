@@ -1,14 +1,24 @@
 package dev.pltrack.client;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Parses {@code Retry-After}: delta-seconds or an HTTP date (RFC 9110, section 10.2.3). */
 final class RetryAfter {
+
+    /**
+     * The longest pause reported, about 292 years: any {@link Duration} conversion of it (to
+     * milliseconds, to nanoseconds) still fits in a long.
+     */
+    static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    private static final BigInteger LONGEST_SECONDS = BigInteger.valueOf(LONGEST.getSeconds());
+    private static final Pattern DELTA_SECONDS = Pattern.compile("[0-9]+");
 
     private RetryAfter() {
     }
@@ -18,17 +28,17 @@ final class RetryAfter {
             return Optional.empty();
         }
         String value = header.strip();
+        if (DELTA_SECONDS.matcher(value).matches()) {
+            // Too many digits for a long is still a pause longer than any max-backoff, not "no advice".
+            BigInteger seconds = new BigInteger(value);
+            return Optional.of(seconds.compareTo(LONGEST_SECONDS) > 0 ? LONGEST : Duration.ofSeconds(seconds.longValueExact()));
+        }
         try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration until = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
+            ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration until = Duration.between(clock.instant(), at.toInstant());
+            return Optional.of(until.isNegative() ? Duration.ZERO : until.compareTo(LONGEST) > 0 ? LONGEST : until);
+        } catch (DateTimeParseException notDate) {
+            return Optional.empty();
         }
     }
 }

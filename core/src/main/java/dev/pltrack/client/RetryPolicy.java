@@ -27,6 +27,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     public static final String MAX_ATTEMPTS_PROPERTY = "promptlayer.retry.max-attempts";
     public static final String INITIAL_BACKOFF_PROPERTY = "promptlayer.retry.initial-backoff";
     public static final String MAX_BACKOFF_PROPERTY = "promptlayer.retry.max-backoff";
+    /** Pauses are counted in whole milliseconds: a shorter one would be no pause at all. */
+    public static final Duration MIN_BACKOFF = Duration.ofMillis(1);
+    /** No track is worth holding for more than a day, and far longer pauses overflow the millisecond arithmetic. */
+    public static final Duration MAX_BACKOFF_LIMIT = Duration.ofHours(24);
 
     /** @throws PromptLayerConfigurationException naming the {@code promptlayer.retry.*} setting that is wrong */
     public RetryPolicy {
@@ -40,9 +44,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (maxBackoff == null) {
             throw new PromptLayerConfigurationException(MAX_BACKOFF_PROPERTY, MAX_BACKOFF_PROPERTY + " must be set");
         }
-        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+        if (initialBackoff.compareTo(MIN_BACKOFF) < 0) {
             throw new PromptLayerConfigurationException(INITIAL_BACKOFF_PROPERTY,
-                    INITIAL_BACKOFF_PROPERTY + " must be positive (was " + initialBackoff + ")");
+                    INITIAL_BACKOFF_PROPERTY + " must be positive, at least 1 ms (was " + initialBackoff + ")");
+        }
+        if (maxBackoff.compareTo(MAX_BACKOFF_LIMIT) > 0) {
+            throw new PromptLayerConfigurationException(MAX_BACKOFF_PROPERTY,
+                    MAX_BACKOFF_PROPERTY + " must be at most 24 h (was " + maxBackoff + ")");
         }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new PromptLayerConfigurationException(MAX_BACKOFF_PROPERTY, MAX_BACKOFF_PROPERTY

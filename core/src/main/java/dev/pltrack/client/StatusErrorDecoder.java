@@ -1,6 +1,7 @@
 package dev.pltrack.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
@@ -31,12 +32,12 @@ final class StatusErrorDecoder implements ErrorDecoder {
         int status = response.status();
         String body;
         try {
-            body = redactor.redact(ResponseBodies.text(response));
+            body = ResponseBodies.text(response, redactor);
         } catch (IOException e) {
             body = "";
         }
         Duration retryAfter = RetryAfter.parse(firstHeader(response, "Retry-After"), clock).orElse(null);
-        String message = "PromptLayer answered " + status + describe(status)
+        String message = "PromptLayer answered " + status + describe(status, calledUrl(response))
                 + serverMessage(body).map(text -> ": " + text).orElse("");
         return exceptionFor(status, message, body, retryAfter);
     }
@@ -50,22 +51,41 @@ final class StatusErrorDecoder implements ErrorDecoder {
             case 409 -> new PromptLayerConflictException(status, message, body, retryAfter);
             case 422 -> new PromptLayerUnprocessableException(status, message, body, retryAfter);
             case 429 -> new PromptLayerRateLimitedException(status, message, body, retryAfter);
-            default -> status >= 500 && status <= 599
+            default -> isServerError(status)
                     ? new PromptLayerServerException(status, message, body, retryAfter)
                     : new PromptLayerHttpException(FailureReason.UNEXPECTED_STATUS, status, message, body, retryAfter);
         };
     }
 
-    private static String describe(int status) {
+    /**
+     * The method and URL called, for a 404, which usually means a wrong base URL. The query (never
+     * used by pltrack) is left out and the rest redacted, so that no key can show.
+     */
+    /** 5xx only: a 600 or above is no HTTP status class at all, so it is not retried as one. */
+    static boolean isServerError(int status) {
+        return status >= 500 && status <= 599;
+    }
+
+    private String calledUrl(Response response) {
+        Request request = response.request();
+        if (request == null || request.url() == null) {
+            return "";
+        }
+        String withoutQuery = request.url().split("\\?", 2)[0];
+        return " for " + request.httpMethod() + " " + redactor.redact(withoutQuery);
+    }
+
+    private static String describe(int status, String calledUrl) {
         return switch (status) {
             case 400 -> " Bad Request";
             case 401 -> " Unauthorized (check promptlayer.api-key)";
             case 403 -> " Forbidden";
-            case 404 -> " Not Found (check promptlayer.base-url and the request id)";
+            case 404 -> " Not Found" + calledUrl + " (check promptlayer.base-url: the server's address, without an"
+                    + " endpoint path; and the request id)";
             case 409 -> " Conflict";
             case 422 -> " Unprocessable Entity";
             case 429 -> " Too Many Requests";
-            default -> status >= 500 ? " Server Error" : "";
+            default -> isServerError(status) ? " Server Error" : "";
         };
     }
 

@@ -56,6 +56,10 @@ class ApiKeySecrecyTest {
         return clientWithFullWireLog(fake, PromptLayerConfig.DEFAULT_READ_TIMEOUT);
     }
 
+    private static PromptLayerClient clientWithoutRetries(FakePromptLayer fake) {
+        return PromptLayerClient.create(FakeBackedClients.configFor(fake).retryPolicy(RetryPolicy.noRetries()).build());
+    }
+
     private PromptLayerClient clientWithFullWireLog(FakePromptLayer fake, Duration readTimeout) {
         return PromptLayerClient.create(FakeBackedClients.configFor(fake)
                 .httpLogging(HttpLogging.FULL)
@@ -141,6 +145,74 @@ class ApiKeySecrecyTest {
 
         assertThat(stackTraceOf(failure)).doesNotContain(SECRET);
         assertNoLogLineContainsTheKey();
+    }
+
+    @Test
+    void aKeyWithQuoteAndBackslashIsMaskedInTheJsonEscapedBodyOfTheFullLog() {
+        String quotedKey = "pl_quote\"and\\backslash_secret_42";
+        String escapedKey = "pl_quote\\\"and\\\\backslash_secret_42";
+        try (FakePromptLayer fake = FakePromptLayer.builder().apiKey(quotedKey).start()) {
+            PromptLayerClient client = clientWithFullWireLog(fake);
+
+            client.track(37L, Map.of("user_id", "u-37"));
+
+            assertThat(fake.accepted()).hasSize(1);
+            List<String> wireLog = messagesOf(RedactingHttpLogger.LOGGER_NAME);
+            assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("\"api_key\":\"****\"").contains("u-37"));
+            assertThat(wireLog).anySatisfy(line -> assertThat(line).contains("X-API-KEY: ****"));
+            assertThat(wireLog).noneSatisfy(line -> assertThat(line).containsAnyOf(quotedKey, escapedKey, "backslash_secret"));
+        }
+    }
+
+    @Test
+    void aKeyStraddlingTheCutOfAnEchoedErrorBodyIsRedactedBeforeTheCut() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(500, "x".repeat(ResponseBodies.MAX_BODY_CHARS - 10) + SECRET + "y".repeat(2_000)));
+
+        PromptLayerServerException failure = catchThrowableOfType(PromptLayerServerException.class,
+                () -> clientWithoutRetries(fake).track(38L, Map.of("k", "v")));
+
+        assertThat(failure.responseBody())
+                .isEqualTo("x".repeat(ResponseBodies.MAX_BODY_CHARS - 10) + "****" + "y".repeat(6) + "...");
+        assertThat(stackTraceOf(failure)).doesNotContain(SECRET.substring(0, 6));
+    }
+
+    @Test
+    void aKeyStraddlingTheCutOfAnEchoedOkBodyLeavesNoPartVisible() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(200, "x".repeat(ResponseBodies.MAX_BODY_CHARS - 10) + SECRET + "y".repeat(2_000)));
+
+        PromptLayerInvalidResponseException failure = catchThrowableOfType(PromptLayerInvalidResponseException.class,
+                () -> clientWithoutRetries(fake).track(38L, Map.of("k", "v")));
+
+        assertThat(failure.responseBody()).isEqualTo("x".repeat(ResponseBodies.MAX_BODY_CHARS - 10) + "****...");
+        assertThat(stackTraceOf(failure)).doesNotContain(SECRET.substring(0, 6));
+    }
+
+    @Test
+    void aKeyCutByTheReadLimitLeavesNoPartVisibleAfterRedactionShortensTheBody() {
+        FakePromptLayer fake = promptLayer.server();
+        // Far more than is read; the last key read is cut in two by the read limit.
+        String body = SECRET.repeat(2 * ResponseBodies.MAX_BODY_BYTES / SECRET.length());
+        assertThat(ResponseBodies.MAX_BODY_BYTES % SECRET.length()).isNotZero();
+        fake.failNext(1, Fault.status(503, body));
+
+        PromptLayerServerException failure = catchThrowableOfType(PromptLayerServerException.class,
+                () -> clientWithoutRetries(fake).track(39L, Map.of("k", "v")));
+
+        int keysRead = ResponseBodies.MAX_BODY_BYTES / SECRET.length();
+        assertThat(failure.responseBody()).isEqualTo("****".repeat(keysRead + 1) + "...");
+    }
+
+    @Test
+    void aLongBodyIsKeptCutToItsFirst8192Characters() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(500, "z".repeat(20_000)));
+
+        PromptLayerServerException failure = catchThrowableOfType(PromptLayerServerException.class,
+                () -> clientWithoutRetries(fake).track(40L, Map.of("k", "v")));
+
+        assertThat(failure.responseBody()).isEqualTo("z".repeat(ResponseBodies.MAX_BODY_CHARS) + "...");
     }
 
     @Test

@@ -62,6 +62,23 @@ class PromptLayerClientErrorTest {
     }
 
     @Test
+    void a404NamesTheUrlCalledWithoutTheKey() {
+        FakePromptLayer fake = promptLayer.server();
+        PromptLayerClient client = PromptLayerClient.create(FakeBackedClients.configFor(fake)
+                .baseUrl(fake.baseUrl() + "/self-hosted")
+                .retryPolicy(RetryPolicy.noRetries())
+                .build());
+
+        PromptLayerNotFoundException failure = catchThrowableOfType(PromptLayerNotFoundException.class,
+                () -> client.track(1L, Map.of("k", "v")));
+
+        assertThat(failure.getMessage()).startsWith("PromptLayer answered 404 Not Found for POST " + fake.baseUrl()
+                        + "/self-hosted/rest/track-metadata (check promptlayer.base-url: the server's address,"
+                        + " without an endpoint path; and the request id)")
+                .doesNotContain(fake.apiKey());
+    }
+
+    @Test
     void takesTheMessageFromErrorWhenThereIsNoMessage() {
         FakePromptLayer fake = promptLayer.server();
         fake.failNext(1, Fault.status(401, "{\"error\":\"Invalid API key\"}"));

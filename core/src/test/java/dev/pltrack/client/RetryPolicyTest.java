@@ -1,11 +1,13 @@
 package dev.pltrack.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,55 @@ class RetryPolicyTest {
         assertThat(RetryAfter.parse("soon", clock)).isEmpty();
         assertThat(RetryAfter.parse("-1", clock)).isEmpty();
         assertThat(RetryAfter.parse(null, clock)).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterTooLargeForALongIsTheLongestPauseNotNoAdvice() {
+        Clock clock = Clock.systemUTC();
+
+        assertThat(RetryAfter.parse("99999999999999999999", clock)).contains(RetryAfter.LONGEST);
+        assertThat(RetryAfter.parse(String.valueOf(Long.MAX_VALUE), clock)).contains(RetryAfter.LONGEST);
+        assertThat(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", clock)).contains(RetryAfter.LONGEST);
+        assertThat(RetryAfter.LONGEST.toNanos()).isEqualTo(Long.MAX_VALUE);
+        PromptLayerException tooLong = new PromptLayerRateLimitedException(429, "", "",
+                RetryAfter.parse("99999999999999999999", clock).orElseThrow());
+        assertThat(policy.delayBeforeNextAttempt(tooLong, 1)).isEmpty();
+    }
+
+    @Test
+    void retryAfterZeroMeansRetryAtOnceAndLeadingZerosAreDigits() {
+        Clock clock = Clock.systemUTC();
+
+        assertThat(RetryAfter.parse("0", clock)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse(" 000000000000000000000007 ", clock)).contains(Duration.ofSeconds(7));
+        assertThat(RetryAfter.parse("+5", clock)).isEmpty();
+        assertThat(RetryAfter.parse("   ", clock)).isEmpty();
+        PromptLayerException atOnce = new PromptLayerRateLimitedException(429, "", "", Duration.ZERO);
+        assertThat(policy.delayBeforeNextAttempt(atOnce, 1)).contains(Duration.ZERO);
+    }
+
+    @Test
+    void aRetryAfterAtMaxBackoffIsObeyedAndOneMillisecondMoreEndsTheRetries() {
+        PromptLayerException atMax = new PromptLayerRateLimitedException(429, "", "", Duration.ofMillis(1000));
+        PromptLayerException overMax = new PromptLayerRateLimitedException(429, "", "", Duration.ofMillis(1001));
+
+        assertThat(policy.delayBeforeNextAttempt(atMax, 1)).contains(Duration.ofMillis(1000));
+        assertThat(policy.delayBeforeNextAttempt(overMax, 1)).isEmpty();
+    }
+
+    @Test
+    void aHugeRetryAfterOverTheWireEndsTheRetriesAfterOneAttempt() throws Exception {
+        try (RawAnswerServer server = new RawAnswerServer(
+                "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 99999999999999999999")) {
+            PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                    .apiKey("pl_retry_after_key").baseUrl(server.baseUrl())
+                    .retryPolicy(FakeBackedClients.FAST_RETRIES).build());
+
+            PromptLayerRateLimitedException failure = catchThrowableOfType(PromptLayerRateLimitedException.class,
+                    () -> client.track(1L, Map.of("k", "v")));
+
+            assertThat(failure.retryAfter()).contains(RetryAfter.LONGEST);
+            assertThat(server.requests()).isEqualTo(1);
+        }
     }
 }

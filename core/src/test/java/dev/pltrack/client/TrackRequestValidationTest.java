@@ -32,6 +32,35 @@ class TrackRequestValidationTest {
     }
 
     @Test
+    void tenThousandNullValuesMakeAShortMessageThatSaysHowManyMore() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            metadata.put("key_" + i, null);
+        }
+
+        InvalidTrackRequestException failure = rejected(1L, metadata);
+
+        assertThat(failure.violations()).hasSize(10_000);
+        assertThat(failure.getMessage()).hasSizeLessThan(1_000)
+                .startsWith("Invalid track request: metadata[\"key_0\"] must not be null (leave the key out instead);")
+                .contains("metadata[\"key_9\"]").doesNotContain("metadata[\"key_10\"]")
+                .endsWith("; and 9990 more (see violations())");
+    }
+
+    @Test
+    void tenBrokenRulesAreAllShownWithNothingMore() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (int i = 0; i < 9; i++) {
+            metadata.put("key_" + i, null);
+        }
+
+        InvalidTrackRequestException failure = rejected(0L, metadata);
+
+        assertThat(failure.violations()).hasSize(10);
+        assertThat(failure.getMessage()).contains("metadata[\"key_8\"]").doesNotContain("more");
+    }
+
+    @Test
     void requestIdMustBePositive() {
         InvalidTrackRequestException zero = rejected(0L, Map.of("k", "v"));
         InvalidTrackRequestException negative = rejected(-5L, Map.of("k", "v"));
