@@ -6,7 +6,11 @@ import feign.Client;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
+import feign.RequestInterceptor;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,20 +29,35 @@ final class FeignApiFactory {
     private FeignApiFactory() {
     }
 
+    /**
+     * What a {@link PromptLayerClient.Builder} adds to the configuration.
+     *
+     * @param httpLog where wire-log lines go, or {@code null} for DEBUG on {@code dev.pltrack.client.http}
+     */
+    record Parts(Clock clock, String userAgent, List<RequestInterceptor> interceptors, Consumer<String> httpLog) {
+    }
+
     static TrackMetadataApi create(
-            PromptLayerConfig config, AsyncClient<Object> transport, SecretRedactor redactor, Clock clock,
-            String userAgent) {
+            PromptLayerConfig config, AsyncClient<Object> transport, SecretRedactor redactor, Parts parts) {
         return AsyncFeign.builder()
                 .client(transport)
                 .encoder(new TrackBodyEncoder())
                 .decoder(new TrackAnswerDecoder())
-                .errorDecoder(new StatusErrorDecoder(redactor, clock))
+                .errorDecoder(new StatusErrorDecoder(redactor, parts.clock()))
                 .retryer(Retryer.NEVER_RETRY)
                 .options(options(config))
-                .requestInterceptor(new ClientHeaders(config.apiKey(), userAgent))
-                .logger(new RedactingHttpLogger(redactor))
+                .requestInterceptors(interceptors(config, parts))
+                .logger(new RedactingHttpLogger(redactor, parts.httpLog()))
                 .logLevel(Logger.Level.valueOf(config.httpLogging().name()))
                 .target(TrackMetadataApi.class, config.baseUrl().toString());
+    }
+
+    /** pltrack's headers first, then the application's (Feign's requestInterceptors replaces the list). */
+    private static List<RequestInterceptor> interceptors(PromptLayerConfig config, Parts parts) {
+        List<RequestInterceptor> all = new ArrayList<>();
+        all.add(new ClientHeaders(config.apiKey(), parts.userAgent()));
+        all.addAll(parts.interceptors());
+        return all;
     }
 
     /** Redirects are never followed: they would carry the API key to wherever they point. */

@@ -2,17 +2,21 @@ package dev.pltrack.client;
 
 import feign.Client;
 import feign.FeignException;
+import feign.RequestInterceptor;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -242,6 +246,8 @@ public final class PromptLayerClient {
         private Clock clock = Clock.systemUTC();
         private String userAgent = PltrackVersion.userAgent();
         private SSLContext sslContext;
+        private final List<RequestInterceptor> interceptors = new ArrayList<>();
+        private Consumer<String> httpLog;
 
         private Builder(PromptLayerConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -272,6 +278,33 @@ public final class PromptLayerClient {
             return this;
         }
 
+        /**
+         * Adds a Feign request interceptor, applied after pltrack's own headers (so it may add others,
+         * such as a proxy's, but the key and User-Agent are pltrack's).
+         */
+        public Builder requestInterceptor(RequestInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Where the wire log ({@code promptlayer.http-logging}) goes, line by line, instead of DEBUG on
+         * {@code dev.pltrack.client.http}. Lines arrive with the API key already masked; pltrack keeps
+         * Feign's own logger so that nothing unredacted can reach a logger it does not control.
+         */
+        public Builder httpLog(Consumer<String> lines) {
+            this.httpLog = Objects.requireNonNull(lines, "lines");
+            return this;
+        }
+
+        /** Applies each customizer, in order (the frameworks pass the application's customizer beans). */
+        public Builder customizers(Iterable<? extends PromptLayerClientCustomizer> customizers) {
+            for (PromptLayerClientCustomizer customizer : customizers) {
+                customizer.customize(this);
+            }
+            return this;
+        }
+
         /** Adds a product token before pltrack's own, e.g. {@code my-app/1.2}. */
         public Builder userAgentPrefix(String product) {
             this.userAgent = product.strip() + " " + PltrackVersion.userAgent();
@@ -285,13 +318,12 @@ public final class PromptLayerClient {
         public PromptLayerClient build() {
             Client blocking = transport;
             SSLContext tls = sslContext;
-            Clock chosenClock = clock;
-            String chosenUserAgent = userAgent;
+            FeignApiFactory.Parts parts = new FeignApiFactory.Parts(clock, userAgent, List.copyOf(interceptors), httpLog);
             // One redactor for the wire log, the error decoder and the client's own messages.
             SecretRedactor redactor = new SecretRedactor(config.apiKey());
             return new PromptLayerClient(config, redactor, () -> FeignApiFactory.create(config,
                     blocking != null ? FeignApiFactory.blocking(blocking) : FeignApiFactory.jdkTransport(config, tls),
-                    redactor, chosenClock, chosenUserAgent));
+                    redactor, parts));
         }
     }
 }

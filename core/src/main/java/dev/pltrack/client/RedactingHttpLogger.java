@@ -1,5 +1,6 @@
 package dev.pltrack.client;
 
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,14 +15,19 @@ final class RedactingHttpLogger extends feign.Logger {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
 
     private final SecretRedactor redactor;
+    private final Consumer<String> sink;
 
-    RedactingHttpLogger(SecretRedactor redactor) {
+    /** @param sink where redacted lines go, or {@code null} for DEBUG on {@value #LOGGER_NAME} */
+    RedactingHttpLogger(SecretRedactor redactor, Consumer<String> sink) {
         this.redactor = redactor;
+        this.sink = sink;
     }
 
     @Override
     protected void log(String configKey, String format, Object... args) {
-        if (LOG.isDebugEnabled()) {
+        if (sink != null) {
+            sink.accept(redactor.redact(methodTag(configKey) + String.format(format, args)));
+        } else if (LOG.isDebugEnabled()) {
             LOG.debug(redactor.redact(methodTag(configKey) + String.format(format, args)));
         }
     }

@@ -1,6 +1,7 @@
 package dev.pltrack.spring;
 
 import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerClientCustomizer;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryConfig;
@@ -39,8 +40,9 @@ public class PromptLayerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public PromptLayerClient promptLayerClient(PromptLayerConfig config) {
-        return PromptLayerClient.create(config);
+    public PromptLayerClient promptLayerClient(PromptLayerConfig config,
+            ObjectProvider<PromptLayerClientCustomizer> customizers) {
+        return PromptLayerClient.builder(config).customizers(customizers.orderedStream().toList()).build();
     }
 
     @Bean

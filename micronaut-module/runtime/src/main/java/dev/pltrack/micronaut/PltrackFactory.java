@@ -1,6 +1,7 @@
 package dev.pltrack.micronaut;
 
 import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerClientCustomizer;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryConfig;
@@ -54,8 +55,8 @@ public class PltrackFactory {
 
     @Singleton
     @Requires(missingBeans = PromptLayerClient.class)
-    PromptLayerClient promptLayerClient(PromptLayerConfig config) {
-        return PromptLayerClient.create(config);
+    PromptLayerClient promptLayerClient(PromptLayerConfig config, List<PromptLayerClientCustomizer> customizers) {
+        return PromptLayerClient.builder(config).customizers(customizers).build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.pltrack.quarkus.deployment;
 
 import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerClientCustomizer;
 import dev.pltrack.client.TrackMetadataAnswer;
 import dev.pltrack.client.TrackMetadataApi;
 import dev.pltrack.client.TrackMetadataBody;
@@ -114,6 +115,7 @@ class PltrackProcessor {
         beans.produce(SyntheticBeanBuildItem.configure(PromptLayerClient.class)
                 .scope(Singleton.class)
                 .defaultBean()
+                .addInjectionPoint(instanceOf(PromptLayerClientCustomizer.class))
                 .createWith(recorder.client())
                 .checkActive(recorder.activeWhenEnabled())
                 .setRuntimeInit()

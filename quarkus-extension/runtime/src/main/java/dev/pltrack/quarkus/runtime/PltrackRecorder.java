@@ -1,6 +1,7 @@
 package dev.pltrack.quarkus.runtime;
 
 import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerClientCustomizer;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryListener;
@@ -33,6 +34,8 @@ public class PltrackRecorder {
     };
     private static final TypeLiteral<Instance<DeliveryEngine>> ENGINES = new TypeLiteral<>() {
     };
+    private static final TypeLiteral<Instance<PromptLayerClientCustomizer>> CUSTOMIZERS = new TypeLiteral<>() {
+    };
     private static final TypeLiteral<Instance<DeadLetterHandler>> DEAD_LETTER_HANDLERS = new TypeLiteral<>() {
     };
     private static final TypeLiteral<Instance<DeliveryListener>> LISTENERS = new TypeLiteral<>() {
@@ -54,7 +57,9 @@ public class PltrackRecorder {
      * @throws dev.pltrack.client.MissingApiKeyException when no key is set
      */
     public Function<SyntheticCreationalContext<PromptLayerClient>, PromptLayerClient> client() {
-        return context -> PromptLayerClient.create(CoreConfigs.client(config.getValue()));
+        return context -> PromptLayerClient.builder(CoreConfigs.client(config.getValue()))
+                .customizers(context.getInjectedReference(CUSTOMIZERS))
+                .build();
     }
 
     /**
