@@ -26,6 +26,11 @@ final class DeliveryCounters {
     private final Clock clock;
     private volatile Instant lastFailureAt;
     private volatile FailureReason lastFailure;
+    /** Orders deliveries and key refusals, so that health can tell which came last. */
+    private final AtomicLong events = new AtomicLong();
+    private volatile long lastDeliveryEvent;
+    private volatile long lastKeyRefusalEvent;
+    private volatile Instant lastKeyRefusedAt;
 
     DeliveryCounters(Clock clock) {
         this.clock = clock;
@@ -35,12 +40,18 @@ final class DeliveryCounters {
         delivered.increment();
         latencyTotalNanos.add(latencyNanos);
         latencyMaxNanos.accumulateAndGet(latencyNanos, Math::max);
+        lastDeliveryEvent = events.incrementAndGet();
     }
 
     void failed(FailureReason reason) {
         failed.get(reason).increment();
         lastFailure = reason;
-        lastFailureAt = clock.instant();
+        Instant now = clock.instant();
+        lastFailureAt = now;
+        if (reason == FailureReason.UNAUTHORIZED || reason == FailureReason.FORBIDDEN) {
+            lastKeyRefusedAt = now;
+            lastKeyRefusalEvent = events.incrementAndGet();
+        }
     }
 
     void rejected(FailureReason reason) {
@@ -55,7 +66,8 @@ final class DeliveryCounters {
                 awaitingRetry.get(), window.inFlight(), pending, capacity, Duration.ofNanos(latencyTotalNanos.sum()),
                 Duration.ofNanos(latencyMaxNanos.get()), Optional.ofNullable(lastFailureAt),
                 Optional.ofNullable(lastFailure), window.limit(), window.isPaused(), window.pauses(),
-                window.decreases());
+                window.decreases(), Optional.ofNullable(lastKeyRefusedAt),
+                lastKeyRefusalEvent != 0 && lastDeliveryEvent > lastKeyRefusalEvent);
     }
 
     private static Map<FailureReason, LongAdder> adders() {

@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param paused           whether all sending is paused now, as a {@code Retry-After} asked
  * @param pauses           how many times sending was paused
  * @param windowDecreases  how many times the window shrank (429, 502-504, timeouts)
+ * @param lastKeyRefusedAt when PromptLayer last refused the API key (401 or 403), if ever
+ * @param deliveredSinceKeyRefused whether a track was delivered after that refusal (the key works again)
  */
 public record DeliveryStats(
         long submitted,
@@ -57,7 +59,9 @@ public record DeliveryStats(
         int window,
         boolean paused,
         long pauses,
-        long windowDecreases) {
+        long windowDecreases,
+        Optional<Instant> lastKeyRefusedAt,
+        boolean deliveredSinceKeyRefused) {
 
     public DeliveryStats {
         failedByReason = Map.copyOf(failedByReason);

@@ -1,6 +1,5 @@
 package dev.pltrack.health;
 
-import dev.pltrack.client.FailureReason;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryStats;
 import java.time.Clock;
@@ -23,8 +22,9 @@ import java.util.Objects;
  * </ul>
  * Other failures (timeouts, 5xx) are retried by the engine and only shown in the details.
  *
- * <p>Thread-safe; it remembers the key-failure count between checks, so an old 401 followed by
- * another kind of failure is still seen.
+ * <p>Judged from the order of events the engine recorded, not from when health is asked: a 401
+ * followed by a delivery is up at the very next check, and a 401 followed by a failure of another
+ * kind is still down. Thread-safe and stateless.
  */
 public final class PltrackHealthCheck {
 
@@ -35,10 +35,6 @@ public final class PltrackHealthCheck {
     private final Clock clock;
     private final double saturationThreshold;
     private final Duration authFailureWindow;
-
-    private long authFailuresSeen;
-    private long deliveredWhenAuthFailed;
-    private Instant authFailedAt;
 
     public PltrackHealthCheck(DeliveryEngine engine) {
         this(engine, Clock.systemUTC(), DEFAULT_SATURATION_THRESHOLD, DEFAULT_AUTH_FAILURE_WINDOW);
@@ -55,10 +51,10 @@ public final class PltrackHealthCheck {
         this.authFailureWindow = Objects.requireNonNull(authFailureWindow, "authFailureWindow");
     }
 
-    public synchronized PltrackHealth check() {
+    public PltrackHealth check() {
         DeliveryStats stats = engine.stats();
         Instant now = clock.instant();
-        noteAuthFailures(stats, now);
+        Instant authFailedAt = stats.deliveredSinceKeyRefused() ? null : stats.lastKeyRefusedAt().orElse(null);
         Map<String, Object> details = details(stats);
         if (engine.isClosed()) {
             return new PltrackHealth(false, "the delivery engine is closed: tracks are refused", details);
@@ -73,22 +69,6 @@ public final class PltrackHealthCheck {
                     + " full: new tracks will soon be refused (promptlayer.delivery.queue-capacity)", details);
         }
         return new PltrackHealth(true, null, details);
-    }
-
-    private void noteAuthFailures(DeliveryStats stats, Instant now) {
-        long authFailures = stats.failed(FailureReason.UNAUTHORIZED) + stats.failed(FailureReason.FORBIDDEN);
-        if (authFailures > authFailuresSeen) {
-            authFailuresSeen = authFailures;
-            deliveredWhenAuthFailed = stats.delivered();
-            boolean lastWasAuth = stats.lastFailure().filter(PltrackHealthCheck::isAuth).isPresent();
-            authFailedAt = lastWasAuth ? stats.lastFailureAt().orElse(now) : now;
-        } else if (authFailedAt != null && stats.delivered() > deliveredWhenAuthFailed) {
-            authFailedAt = null; // a delivery went through since: the key works again
-        }
-    }
-
-    private static boolean isAuth(FailureReason reason) {
-        return reason == FailureReason.UNAUTHORIZED || reason == FailureReason.FORBIDDEN;
     }
 
     private static Map<String, Object> details(DeliveryStats stats) {

@@ -106,6 +106,37 @@ class PltrackHealthCheckTest {
     }
 
     @Test
+    void aRefusalFollowedByADeliveryIsUpAtTheFirstCheckAfterBoth() throws InterruptedException {
+        FakePromptLayer fake = promptLayer.server();
+        engine = engine(fake.apiKey(), 100);
+        fake.failNext(1, Fault.status(401));
+        engine.track(7L, Map.of("a", "b"));
+        assertThat(engine.flush(WAIT)).isTrue();
+        engine.track(8L, Map.of("a", "b"));
+        assertThat(engine.flush(WAIT)).isTrue();
+
+        // Nobody asked in between: the order of the events decides, not when health is queried.
+        PltrackHealth health = check().check();
+
+        assertThat(health.up()).as(health.toString()).isTrue();
+        assertThat(engine.stats().deliveredSinceKeyRefused()).isTrue();
+        assertThat(engine.stats().lastKeyRefusedAt()).isPresent();
+    }
+
+    @Test
+    void aFreshCheckOnAnEngineThatWasRefusedAndNothingSinceIsDown() throws InterruptedException {
+        FakePromptLayer fake = promptLayer.server();
+        engine = engine(fake.apiKey(), 100);
+        engine.track(9L, Map.of("a", "b"));
+        assertThat(engine.flush(WAIT)).isTrue();
+        fake.failNext(1, Fault.status(401));
+        engine.track(10L, Map.of("a", "b"));
+        assertThat(engine.flush(WAIT)).isTrue();
+
+        assertThat(check().check().up()).as("a delivery before the refusal does not count").isFalse();
+    }
+
+    @Test
     void aNearlyFullQueueIsDown() {
         FakePromptLayer fake = promptLayer.server();
         fake.respondSlowly(Duration.ofSeconds(3));
