@@ -215,6 +215,21 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void aNullTrackIsAProgrammingErrorNamingTheParameterNotANetworkFailure() {
+        FakePromptLayer fake = promptLayer.server();
+        try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
+            assertThatThrownBy(() -> engine.track((TrackRequest) null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("request");
+            assertThatThrownBy(() -> engine.offer(null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("request");
+            assertThatThrownBy(() -> engine.client().track((TrackRequest) null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("request");
+            assertThat(engine.stats().submitted()).isZero();
+            assertThat(engine.stats().failed()).isZero();
+        }
+    }
+
+    @Test
     void theEngineNeverPrintsTheApiKey() {
         FakePromptLayer fake = promptLayer.server();
         try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
