@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
@@ -30,10 +31,11 @@ final class InterfaceAnnotations {
             if (target.kind() == AnnotationTarget.Kind.METHOD && target.asMethod().declaringClass().isInterface()) {
                 addImplementations(index, target.asMethod().declaringClass(), List.of(target.asMethod()), keys);
             } else if (target.kind() == AnnotationTarget.Kind.CLASS && target.asClass().isInterface()) {
-                List<MethodInfo> abstractMethods = target.asClass().methods().stream()
-                        .filter(method -> !Modifier.isStatic(method.flags()) && !method.isDefault())
+                // Abstract and default ones: a bean's override of a default method is bound as well.
+                List<MethodInfo> instanceMethods = target.asClass().methods().stream()
+                        .filter(method -> !Modifier.isStatic(method.flags()) && !method.name().startsWith("<"))
                         .toList();
-                addImplementations(index, target.asClass(), abstractMethods, keys);
+                addImplementations(index, target.asClass(), instanceMethods, keys);
             }
         }
         return keys;
@@ -52,6 +54,59 @@ final class InterfaceAnnotations {
                 }
             }
         }
+    }
+
+    /**
+     * Names of the classes that inherit, without overriding, a {@code default} method that
+     * {@code @TrackMetadata} applies to (on the method, or on its interface). ArC intercepts inherited
+     * default methods only through class-level bindings (up to Quarkus 3.33 it ignores a binding on
+     * the default method itself), so these classes get the binding; the handler still tracks only the
+     * methods the core finds annotated, and lets every other call through.
+     */
+    static Set<DotName> classesInheritingAnnotatedDefaults(IndexView index) {
+        Set<DotName> classes = new HashSet<>();
+        for (AnnotationInstance annotation : index.getAnnotations(AnnotationUsageCheck.TRACK_METADATA)) {
+            AnnotationTarget target = annotation.target();
+            if (target.kind() == AnnotationTarget.Kind.METHOD && target.asMethod().declaringClass().isInterface()
+                    && target.asMethod().isDefault()) {
+                addInheritors(index, target.asMethod().declaringClass(), List.of(target.asMethod()), classes);
+            } else if (target.kind() == AnnotationTarget.Kind.CLASS && target.asClass().isInterface()) {
+                List<MethodInfo> defaultMethods = target.asClass().methods().stream()
+                        .filter(MethodInfo::isDefault)
+                        .toList();
+                addInheritors(index, target.asClass(), defaultMethods, classes);
+            }
+        }
+        return classes;
+    }
+
+    private static void addInheritors(IndexView index, ClassInfo annotatedInterface, List<MethodInfo> defaultMethods,
+            Set<DotName> classes) {
+        if (defaultMethods.isEmpty()) {
+            return;
+        }
+        for (ClassInfo implementor : index.getAllKnownImplementations(annotatedInterface.name())) {
+            if (implementor.isInterface()) {
+                continue;
+            }
+            for (MethodInfo method : defaultMethods) {
+                if (!declaredInClassHierarchy(index, implementor, method)) {
+                    classes.add(implementor.name());
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Whether the class or one of its superclasses declares (overrides) the interface method. */
+    private static boolean declaredInClassHierarchy(IndexView index, ClassInfo type, MethodInfo method) {
+        for (ClassInfo current = type; current != null; current = current.superName() == null ? null
+                : index.getClassByName(current.superName())) {
+            if (current.method(method.name(), method.parameterTypes()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String key(MethodInfo method) {

@@ -83,14 +83,23 @@ class PltrackProcessor {
     /**
      * {@code @TrackMetadata} on an interface (method or type) binds the interceptor to the bean
      * methods that implement it, as the core and the other frameworks honour it; CDI alone would not.
+     * The same for a {@code default} method the bean inherits without overriding it.
      */
     @BuildStep
-    AnnotationsTransformerBuildItem bindingsFromInterfaces(CombinedIndexBuildItem index) {
+    void bindingsFromInterfaces(CombinedIndexBuildItem index, BuildProducer<AnnotationsTransformerBuildItem> transformers) {
         Set<String> implementations = InterfaceAnnotations.implementingMethods(index.getIndex());
         AnnotationInstance binding = AnnotationInstance.builder(AnnotationUsageCheck.TRACK_METADATA).build();
-        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
                 .whenMethod(method -> implementations.contains(InterfaceAnnotations.key(method)))
-                .transform(context -> context.add(binding)));
+                .transform(context -> context.add(binding))));
+        // An inherited default method has no method in the bean class to bind: ArC intercepts it through
+        // a class-level binding only.
+        Set<DotName> inheritors = InterfaceAnnotations.classesInheritingAnnotatedDefaults(index.getIndex());
+        if (!inheritors.isEmpty()) {
+            transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                    .whenClass(type -> inheritors.contains(type.name()))
+                    .transform(context -> context.add(binding))));
+        }
     }
 
     /**

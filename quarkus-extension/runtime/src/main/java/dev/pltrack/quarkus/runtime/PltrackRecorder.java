@@ -88,7 +88,9 @@ public class PltrackRecorder {
             TrackSink sink = tracking.enabled() ? context.getInjectedReference(ENGINES).get()::offer : request -> false;
             TrackMetadataHandler.Builder builder = TrackMetadataHandler.builder(sink).config(tracking);
             context.getInjectedReference(ASYNC_RESULT_ADAPTERS).forEach(builder::asyncResultAdapter);
-            return builder.asyncResultAdapter(new UniResultAdapter()).build();
+            return builder.asyncResultAdapter(new UniResultAdapter())
+                    .asyncResultAdapter(new MultiResultAdapter())
+                    .build();
         };
     }
 
