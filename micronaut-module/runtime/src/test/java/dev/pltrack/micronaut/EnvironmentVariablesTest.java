@@ -9,7 +9,11 @@ import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.micronaut.beans.ChatService;
 import dev.pltrack.testkit.FakePromptLayer;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,22 @@ class EnvironmentVariablesTest {
             assertThat(config.apiKey()).isEqualTo(ApiKey.of(KEY));
             assertThat(config.baseUrl()).isEqualTo(URI.create(BASE_URL));
             assertThat(context.getBean(DeliveryConfig.class).maxInFlight()).isEqualTo(3);   // PROMPTLAYER_DELIVERY_MAX_IN_FLIGHT
+        }
+    }
+
+    @Test
+    void theKeyFromTheEnvironmentIsMaskedInTheEnvEndpoint() throws Exception {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", "-1", "endpoints.env.enabled", "true", "endpoints.env.sensitive", "false",
+                "test.env-filter", "show-values"))) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(server.getURI().resolve("/env")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body().contains(KEY)).as("the key appears in /env").isFalse();
+            assertThat(EnvEndpointTest.values(response.body(), "PROMPTLAYER_API_KEY")).containsExactly("*****");
+            assertThat(EnvEndpointTest.values(response.body(), "PROMPTLAYER_BASE_URL")).containsExactly(BASE_URL);
         }
     }
 
