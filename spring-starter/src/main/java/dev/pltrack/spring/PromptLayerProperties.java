@@ -1,5 +1,6 @@
 package dev.pltrack.spring;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.pltrack.client.HttpLogging;
 import dev.pltrack.delivery.OverflowPolicy;
 import dev.pltrack.settings.CoreConfigs;
@@ -42,8 +43,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PromptLayerProperties(
         @DefaultValue(PltrackDefaults.ENABLED) boolean enabled,
         @DefaultValue(PltrackDefaults.STRICT) boolean strict,
-        Optional<String> apiKey,
-        @DefaultValue(PltrackDefaults.BASE_URL) Optional<String> baseUrl,
+        @JsonSerialize(using = OptionalValueSerializer.class) Optional<String> apiKey,
+        @JsonSerialize(using = OptionalValueSerializer.class) @DefaultValue(PltrackDefaults.BASE_URL) Optional<String> baseUrl,
         @DefaultValue(PltrackDefaults.CONNECT_TIMEOUT) Duration connectTimeout,
         @DefaultValue(PltrackDefaults.READ_TIMEOUT) Duration readTimeout,
         @DefaultValue(PltrackDefaults.ALLOW_INSECURE_HTTP) boolean allowInsecureHttp,
@@ -104,7 +105,7 @@ public record PromptLayerProperties(
      */
     public record Delivery(
             @DefaultValue(PltrackDefaults.DELIVERY_QUEUE_CAPACITY) int queueCapacity,
-            Optional<Integer> workers,
+            @JsonSerialize(using = OptionalValueSerializer.class) Optional<Integer> workers,
             @DefaultValue(PltrackDefaults.DELIVERY_MAX_IN_FLIGHT) int maxInFlight,
             @DefaultValue(PltrackDefaults.DELIVERY_MIN_IN_FLIGHT) int minInFlight,
             @DefaultValue(PltrackDefaults.DELIVERY_OVERFLOW_POLICY) OverflowPolicy overflowPolicy,
