@@ -1,6 +1,6 @@
 package dev.pltrack.spring.actuate;
 
-import java.util.Locale;
+import dev.pltrack.settings.ApiKeyProperty;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -23,7 +23,6 @@ import org.springframework.boot.origin.OriginTrackedValue;
 public final class PltrackApiKeySanitizingFunction implements SanitizingFunction {
 
     /** {@code promptlayer.api-key} with case and every separator ({@code . - _ [ ]}) removed. */
-    private static final String NORMALIZED_NAME = "promptlayerapikey";
 
     private final Supplier<Optional<String>> configuredKey;
 
@@ -56,19 +55,7 @@ public final class PltrackApiKeySanitizingFunction implements SanitizingFunction
 
     /** Whether {@code name} is {@code promptlayer.api-key} in one of Boot's relaxed forms. */
     public static boolean isApiKeyName(String name) {
-        if (name == null) {
-            return false;
-        }
-        StringBuilder normalized = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                normalized.append(c);
-            } else if (c != '.' && c != '-' && c != '_' && c != '[' && c != ']') {
-                return false;
-            }
-        }
-        return normalized.toString().toLowerCase(Locale.ROOT).equals(NORMALIZED_NAME);
+        return ApiKeyProperty.isApiKeyName(name);
     }
 
     @Override

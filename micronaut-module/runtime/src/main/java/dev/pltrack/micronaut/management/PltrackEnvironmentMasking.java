@@ -1,7 +1,7 @@
 package dev.pltrack.micronaut.management;
 
+import dev.pltrack.settings.ApiKeyProperty;
 import io.micronaut.management.endpoint.env.EnvironmentFilterSpecification;
-import java.util.Locale;
 
 /**
  * For an application's own {@code io.micronaut.management.endpoint.env.EnvironmentEndpointFilter}: the
@@ -24,7 +24,6 @@ import java.util.Locale;
 public final class PltrackEnvironmentMasking {
 
     /** {@code promptlayer.api-key} with case and every separator ({@code . - _ [ ]}) removed. */
-    private static final String NORMALIZED_NAME = "promptlayerapikey";
 
     private PltrackEnvironmentMasking() {
     }
@@ -43,18 +42,6 @@ public final class PltrackEnvironmentMasking {
      * {@code promptlayer.apiKey}, {@code promptlayer.api_key}, ...
      */
     public static boolean isApiKeyName(String name) {
-        if (name == null) {
-            return false;
-        }
-        StringBuilder normalized = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                normalized.append(c);
-            } else if (c != '.' && c != '-' && c != '_' && c != '[' && c != ']') {
-                return false;
-            }
-        }
-        return normalized.toString().toLowerCase(Locale.ROOT).equals(NORMALIZED_NAME);
+        return ApiKeyProperty.isApiKeyName(name);
     }
 }
