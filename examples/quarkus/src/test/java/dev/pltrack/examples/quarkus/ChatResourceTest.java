@@ -66,12 +66,19 @@ class ChatResourceTest {
     }
 
     @Test
-    void readinessHasAPromptLayerCheckThatShowsNoKey() {
-        given().when().get("/q/health/ready")
+    void wellnessHasAPromptLayerCheckThatShowsNoKey() {
+        given().when().get("/q/health/well")
                 .then().statusCode(200)
                 .body("checks.name", hasItem("promptlayer"))
                 .body("checks.find { it.name == 'promptlayer' }.status", org.hamcrest.Matchers.is("UP"))
                 .body(not(containsString(promptLayer.apiKey())));
+    }
+
+    @Test
+    void byDefaultPltracksCheckIsNotPartOfReadiness() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.name", not(hasItem("promptlayer")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.pltrack.client.TrackMetadataBody;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryListener;
+import dev.pltrack.quarkus.runtime.PltrackBuildTimeConfig;
 import dev.pltrack.quarkus.runtime.PltrackRecorder;
 import dev.pltrack.quarkus.runtime.TrackMetadataInterceptor;
 import dev.pltrack.tracking.AsyncResultAdapter;
@@ -156,15 +157,18 @@ class PltrackProcessor {
      */
     @BuildStep
     void observability(Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
-            BuildProducer<AdditionalBeanBuildItem> beans) {
+            PltrackBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
         // quarkus-micrometer provides the generic metrics capability and says which API it supports.
         if (metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
             beans.produce(AdditionalBeanBuildItem.builder()
                     .addBeanClasses("dev.pltrack.quarkus.runtime.PltrackMetricsProducer").setUnremovable().build());
         }
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
-            beans.produce(AdditionalBeanBuildItem.builder()
-                    .addBeanClasses("dev.pltrack.quarkus.runtime.PltrackReadinessCheck").setUnremovable().build());
+            // Wellness by default: pltrack's check never makes the application unready unless asked to.
+            String check = config.readinessCheck()
+                    ? "dev.pltrack.quarkus.runtime.PltrackReadinessCheck"
+                    : "dev.pltrack.quarkus.runtime.PltrackWellnessCheck";
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(check).setUnremovable().build());
         }
     }
 

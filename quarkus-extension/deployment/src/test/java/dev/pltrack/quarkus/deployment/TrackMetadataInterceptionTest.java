@@ -257,7 +257,8 @@ class TrackMetadataInterceptionTest {
         assertThat(beanClasses)
                 .contains("dev.pltrack.tracking.TrackMetadataHandler")
                 .doesNotContain("dev.pltrack.quarkus.runtime.PltrackMetricsProducer",
-                        "dev.pltrack.quarkus.runtime.PltrackReadinessCheck");
+                        "dev.pltrack.quarkus.runtime.PltrackReadinessCheck",
+                        "dev.pltrack.quarkus.runtime.PltrackWellnessCheck");
         assertThat(Optional.ofNullable(Thread.currentThread().getContextClassLoader()
                 .getResource("io/micrometer/core/instrument/binder/MeterBinder.class"))).isEmpty();
     }

@@ -1,55 +1,22 @@
 package dev.pltrack.quarkus.runtime;
 
 import dev.pltrack.delivery.DeliveryEngine;
-import dev.pltrack.health.PltrackHealth;
-import dev.pltrack.health.PltrackHealthCheck;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Map;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The core's {@link PltrackHealthCheck} as a readiness check named {@code promptlayer}. Registered by
- * the extension only when quarkus-smallrye-health is present. Disabled tracking is up, and says so.
+ * pltrack's health as a readiness check, with {@code promptlayer.build.readiness-check=true}: a refused
+ * API key or a nearly full queue then takes the application out of rotation. Not the default, since
+ * an observability side channel should not make a working application unready.
  */
 @Readiness
-@ApplicationScoped
-public class PltrackReadinessCheck implements HealthCheck {
-
-    static final String NAME = "promptlayer";
-
-    private final PltrackHealthCheck check;
+@Singleton // not normal-scoped: no client proxy, so the superclass needs no no-args constructor
+public class PltrackReadinessCheck extends PltrackCheck {
 
     @Inject
     public PltrackReadinessCheck(PromptLayerRuntimeConfig config, Instance<DeliveryEngine> engine) {
-        this.check = config.enabled() ? new PltrackHealthCheck(engine.get()) : null;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        if (check == null) {
-            return response.up().withData("enabled", false).build();
-        }
-        PltrackHealth health = check.check();
-        response.status(health.up());
-        if (health.reason() != null) {
-            response.withData("reason", health.reason());
-        }
-        for (Map.Entry<String, Object> detail : health.details().entrySet()) {
-            Object value = detail.getValue();
-            if (value instanceof Boolean flag) {
-                response.withData(detail.getKey(), flag);
-            } else if (value instanceof Long || value instanceof Integer) {
-                response.withData(detail.getKey(), ((Number) value).longValue());
-            } else {
-                response.withData(detail.getKey(), String.valueOf(value));
-            }
-        }
-        return response.build();
+        super(config, engine);
     }
 }
