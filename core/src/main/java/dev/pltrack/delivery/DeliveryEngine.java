@@ -365,13 +365,25 @@ public final class DeliveryEngine implements AutoCloseable {
 
     /** An attempt ended: learn from it, finish or retry the track, then send what is ready. */
     private void answered(PendingTrack pending, TrackRequest attempt, long ticket, TrackResult result, Throwable failure) {
+        // The slot goes back first and exactly once, whatever happens next: one answer must never cost
+        // the engine a slot of its window.
+        PromptLayerException reason = null;
+        SendWindow.Signal signal = SendWindow.Signal.HEALTHY;
+        if (failure != null) {
+            try {
+                reason = asPromptLayerException(attempt, failure);
+                signal = signalOf(reason);
+            } catch (Throwable unexpected) {
+                reason = new PromptLayerException(FailureReason.NETWORK,
+                        "Unexpected failure sending the track: " + unexpected.getClass().getName(), null);
+                signal = SendWindow.Signal.NEUTRAL;
+            }
+        }
+        window.release(ticket, signal);
         try {
             if (failure == null) {
-                window.release(ticket, SendWindow.Signal.HEALTHY);
                 delivered(pending, result);
             } else {
-                PromptLayerException reason = asPromptLayerException(attempt, failure);
-                window.release(ticket, signalOf(reason));
                 pauseIfAdvised(reason);
                 failed(pending, attempt, reason);
             }
@@ -514,7 +526,8 @@ public final class DeliveryEngine implements AutoCloseable {
         counters.failed(letter.reason());
         try {
             deadLetters.handle(letter);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // The application's code, run on an engine thread: it may fail, never strand the track.
             LOG.error("Dead-letter handler {} failed for PromptLayer request {}", deadLetters,
                     letter.request().requestId(), e);
         }
@@ -525,7 +538,8 @@ public final class DeliveryEngine implements AutoCloseable {
         for (DeliveryListener listener : listeners) {
             try {
                 event.accept(listener);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // As for the dead-letter handler: the track's bookkeeping must go on.
                 LOG.warn("Delivery listener {} failed", listener, e);
             }
         }

@@ -230,6 +230,26 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void aListenerThatThrowsAnErrorStrandsNeitherItsTrackNorTheOnlySlot() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        DeliveryListener failing = new DeliveryListener() {
+            @Override
+            public void delivered(TrackResult result, Duration latency) {
+                throw new AssertionError("a listener's bug");
+            }
+        };
+        try (DeliveryEngine engine = Engines.engineFor(fake).listener(failing)
+                .config(Engines.config().maxInFlight(1).build()).build()) {
+            engine.track(71L, Map.of("k", "v")).get(5, TimeUnit.SECONDS);
+            engine.track(72L, Map.of("k", "v")).get(5, TimeUnit.SECONDS);
+
+            assertThat(engine.stats().delivered()).isEqualTo(2);
+            assertThat(engine.stats().pending()).isZero();
+            assertThat(engine.stats().inFlight()).isZero();
+        }
+    }
+
+    @Test
     void theEngineNeverPrintsTheApiKey() {
         FakePromptLayer fake = promptLayer.server();
         try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
