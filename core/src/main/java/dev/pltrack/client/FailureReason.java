@@ -38,7 +38,9 @@ public enum FailureReason {
     /** The delivery engine was closed (or closing) when the track was submitted. */
     ENGINE_CLOSED(false),
     /** The engine was closed and the shutdown timeout ran out before the track could be delivered. */
-    SHUTDOWN_TIMEOUT(false);
+    SHUTDOWN_TIMEOUT(false),
+    /** The track waited longer than {@code promptlayer.delivery.max-age} (PromptLayer was unreachable). */
+    EXPIRED(false);
 
     private final boolean retryable;
 

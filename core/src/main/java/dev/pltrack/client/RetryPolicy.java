@@ -84,7 +84,16 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (advised.isPresent()) {
             return advised.get().compareTo(maxBackoff) > 0 ? Optional.empty() : advised;
         }
-        return Optional.of(jittered(exponentialBackoff(attemptsMade)));
+        return Optional.of(backoffAfter(attemptsMade));
+    }
+
+    /**
+     * The pause after {@code failures} failures in a row when the server advised none: exponential
+     * from {@code initialBackoff}, capped at {@code maxBackoff}, jittered. The delivery engine paces
+     * its outage probes on it too.
+     */
+    public Duration backoffAfter(int failures) {
+        return jittered(exponentialBackoff(Math.max(1, failures)));
     }
 
     private Duration exponentialBackoff(int attemptsMade) {

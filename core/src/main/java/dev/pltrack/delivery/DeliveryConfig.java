@@ -20,6 +20,7 @@ public final class DeliveryConfig {
     public static final String SHUTDOWN_TIMEOUT_PROPERTY = "promptlayer.delivery.shutdown-timeout";
     public static final String LINGER_PROPERTY = "promptlayer.delivery.linger";
     public static final String CLOSE_ON_EXIT_PROPERTY = "promptlayer.delivery.close-on-exit";
+    public static final String MAX_AGE_PROPERTY = "promptlayer.delivery.max-age";
 
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     /**
@@ -34,9 +35,13 @@ public final class DeliveryConfig {
     public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(50);
+    /** Ten minutes: an outage of PromptLayer shorter than that loses nothing that fits in the queue. */
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
 
     /** Longest shutdown timeout: a day, far beyond any use, and safe from arithmetic overflow. */
     private static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofDays(1);
+    /** Longest max-age: no track is worth holding longer, as for the retry policy's backoff. */
+    private static final Duration MAX_MAX_AGE = Duration.ofDays(1);
 
     private final int queueCapacity;
     private final int maxInFlight;
@@ -46,6 +51,7 @@ public final class DeliveryConfig {
     private final Duration shutdownTimeout;
     private final Duration linger;
     private final boolean closeOnExit;
+    private final Duration maxAge;
 
     private DeliveryConfig(Builder builder) {
         if (builder.queueCapacity < 1) {
@@ -79,6 +85,11 @@ public final class DeliveryConfig {
         }
         this.linger = notNegative(LINGER_PROPERTY, builder.linger);
         this.closeOnExit = builder.closeOnExit;
+        if (builder.maxAge == null || builder.maxAge.compareTo(Duration.ofMillis(1)) < 0
+                || builder.maxAge.compareTo(MAX_MAX_AGE) > 0) {
+            throw invalid(MAX_AGE_PROPERTY, "must be between 1 ms and " + MAX_MAX_AGE + " (was " + builder.maxAge + ")");
+        }
+        this.maxAge = builder.maxAge;
     }
 
     public static Builder builder() {
@@ -142,12 +153,22 @@ public final class DeliveryConfig {
         return closeOnExit;
     }
 
+    /**
+     * The longest a track may stay pending before it is given up ({@link
+     * dev.pltrack.client.FailureReason#EXPIRED}, to the dead-letter handler). It matters during an
+     * outage of PromptLayer, when tracks wait in the queue instead of using up their retries: an
+     * outage shorter than this loses nothing that fits in the queue.
+     */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
     @Override
     public String toString() {
         return "DeliveryConfig{queueCapacity=" + queueCapacity + ", maxInFlight=" + maxInFlight + ", minInFlight="
                 + minInFlight + ", overflowPolicy="
                 + overflowPolicy + ", blockTimeout=" + blockTimeout + ", shutdownTimeout=" + shutdownTimeout
-                + ", linger=" + linger + ", closeOnExit=" + closeOnExit + "}";
+                + ", linger=" + linger + ", closeOnExit=" + closeOnExit + ", maxAge=" + maxAge + "}";
     }
 
     private static Duration notNegative(String property, Duration value) {
@@ -172,6 +193,7 @@ public final class DeliveryConfig {
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private Duration linger = DEFAULT_LINGER;
         private boolean closeOnExit = true;
+        private Duration maxAge = DEFAULT_MAX_AGE;
 
         private Builder() {
         }
@@ -225,6 +247,11 @@ public final class DeliveryConfig {
 
         public Builder closeOnExit(boolean closeOnExit) {
             this.closeOnExit = closeOnExit;
+            return this;
+        }
+
+        public Builder maxAge(Duration maxAge) {
+            this.maxAge = maxAge;
             return this;
         }
 

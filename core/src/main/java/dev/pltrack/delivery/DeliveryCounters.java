@@ -58,7 +58,7 @@ final class DeliveryCounters {
         rejected.get(reason).increment();
     }
 
-    DeliveryStats snapshot(int queued, int pending, int capacity, SendWindow window) {
+    DeliveryStats snapshot(int queued, int pending, int capacity, SendWindow window, Outage outage) {
         Map<FailureReason, Long> failedByReason = sums(failed);
         Map<FailureReason, Long> rejectedByReason = sums(rejected);
         return new DeliveryStats(submitted.sum(), coalesced.sum(), delivered.sum(), total(failedByReason),
@@ -67,7 +67,8 @@ final class DeliveryCounters {
                 Duration.ofNanos(latencyMaxNanos.get()), Optional.ofNullable(lastFailureAt),
                 Optional.ofNullable(lastFailure), window.limit(), window.isPaused(), window.pauses(),
                 window.decreases(), Optional.ofNullable(lastKeyRefusedAt),
-                lastKeyRefusalEvent != 0 && lastDeliveryEvent > lastKeyRefusalEvent);
+                lastKeyRefusalEvent != 0 && lastDeliveryEvent > lastKeyRefusalEvent, outage.isActive(), outage.since(),
+                outage.outages());
     }
 
     private static Map<FailureReason, LongAdder> adders() {

@@ -53,6 +53,10 @@ import org.slf4j.LoggerFactory;
  *       answer coming back (on the HTTP client's completion threads), a retry coming due (on the
  *       retry timer), or the one dispatcher thread, which looks at the queue every {@code linger} and
  *       when woken. A failed attempt that the {@link RetryPolicy} retries waits on a timer.</li>
+ *   <li>Outages: when answers in a row say PromptLayer is unreachable (refused connections, timeouts,
+ *       5xx), the engine stops sending and probes with one track at a time on a growing pause
+ *       ({@link Outage}); tracks wait in the queue, their attempts not counted against the retry
+ *       policy, until PromptLayer answers or they are older than {@code max-age}.</li>
  *   <li>{@link #close()} refuses new tracks and delivers what is pending until {@code shutdown-timeout};
  *       what is left, and every track PromptLayer refused or that ran out of retries, goes to the
  *       {@link DeadLetterHandler} once.</li>
@@ -87,6 +91,8 @@ public final class DeliveryEngine implements AutoCloseable {
     private final ConcurrentHashMap<Long, PendingTrack> byRequestId = new ConcurrentHashMap<>();
     private final ReadyQueue ready;
     private final SendWindow window;
+    private final Outage outage;
+    private final long maxAgeNanos;
     /** Dispatch requests not yet served; only the thread that took it from 0 dispatches (no recursion). */
     private final AtomicInteger dispatchRequests = new AtomicInteger();
     private final ScheduledThreadPoolExecutor retryTimer;
@@ -110,6 +116,8 @@ public final class DeliveryEngine implements AutoCloseable {
         this.room = new Semaphore(config.queueCapacity());
         this.ready = new ReadyQueue(config.linger().toNanos());
         this.window = new SendWindow(config.minInFlight(), config.maxInFlight());
+        this.outage = new Outage(retryPolicy, builder.clock);
+        this.maxAgeNanos = config.maxAge().toNanos();
         String name = "pltrack-delivery-" + ENGINES.incrementAndGet();
         this.retryTimer = new ScheduledThreadPoolExecutor(1, runnable -> daemon(runnable, name + "-retry-timer"));
         retryTimer.setRemoveOnCancelPolicy(true);
@@ -182,7 +190,7 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     public DeliveryStats stats() {
-        return counters.snapshot(ready.size(), pending(), config.queueCapacity(), window);
+        return counters.snapshot(ready.size(), pending(), config.queueCapacity(), window, outage);
     }
 
     public boolean isClosed() {
@@ -335,36 +343,67 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private void sendWhileRoom() {
         while (!terminated) {
+            // In an outage only the probe goes out, one at a time; everything else waits for it.
+            boolean probe = outage.isActive();
+            if (probe) {
+                if (!outage.mayProbe()) {
+                    return;
+                }
+                ready.removeOlderThan(maxAgeNanos, System.nanoTime(), this::expire);
+            }
             long ticket = window.tryAcquire();
-            if (ticket == 0) {
-                return;
-            }
-            PendingTrack pending = ready.poll();
-            if (pending == null) {
-                window.cancel();
-                return;
-            }
-            TrackRequest attempt = pending.beginAttempt();
+            PendingTrack pending = ticket == 0 ? null : pollUnexpired();
+            TrackRequest attempt = pending == null ? null : pending.beginAttempt();
             if (attempt == null) {
-                window.cancel();
-                continue;
+                if (ticket != 0) {
+                    window.cancel();
+                }
+                if (probe) {
+                    outage.probeNotSent();
+                }
+                if (pending == null) {
+                    return;
+                }
+                continue;   // given up meanwhile: try the next one
             }
-            send(pending, attempt, ticket);
+            send(pending, attempt, ticket, probe);
+            if (probe) {
+                return;
+            }
         }
     }
 
-    private void send(PendingTrack pending, TrackRequest attempt, long ticket) {
+    /** The next ready track, giving up on the way those older than max-age. */
+    private PendingTrack pollUnexpired() {
+        while (true) {
+            PendingTrack next = ready.poll();
+            if (next == null || !next.olderThan(maxAgeNanos, System.nanoTime())) {
+                return next;
+            }
+            expire(next);
+        }
+    }
+
+    private void expire(PendingTrack pending) {
+        PromptLayerException last = pending.lastFailure();
+        giveUp(pending, new PromptLayerException(FailureReason.EXPIRED, "Track for request " + pending.requestId
+                + " not delivered within " + DeliveryConfig.MAX_AGE_PROPERTY + " (" + config.maxAge() + ")"
+                + (last != null ? "; last attempt failed: " + last.reason() : ""), last));
+    }
+
+    private void send(PendingTrack pending, TrackRequest attempt, long ticket, boolean probe) {
         CompletableFuture<TrackResult> answer;
         try {
             answer = client.trackOnceAsync(attempt, pending.attempts());
         } catch (RuntimeException unexpected) {
             answer = CompletableFuture.failedFuture(unexpected);
         }
-        answer.whenComplete((result, failure) -> answered(pending, attempt, ticket, result, failure));
+        answer.whenComplete((result, failure) -> answered(pending, attempt, ticket, probe, result, failure));
     }
 
     /** An attempt ended: learn from it, finish or retry the track, then send what is ready. */
-    private void answered(PendingTrack pending, TrackRequest attempt, long ticket, TrackResult result, Throwable failure) {
+    private void answered(PendingTrack pending, TrackRequest attempt, long ticket, boolean probe, TrackResult result,
+            Throwable failure) {
         // The slot goes back first and exactly once, whatever happens next: one answer must never cost
         // the engine a slot of its window.
         PromptLayerException reason = null;
@@ -381,6 +420,7 @@ public final class DeliveryEngine implements AutoCloseable {
         }
         window.release(ticket, signal);
         try {
+            learnReachability(reason, probe);
             if (failure == null) {
                 delivered(pending, result);
             } else {
@@ -394,6 +434,39 @@ public final class DeliveryEngine implements AutoCloseable {
                     "Unexpected failure handling the answer: " + unexpected.getClass().getName(), null));
         } finally {
             dispatch();
+        }
+    }
+
+    /** Tells the outage detector how this answer went, and acts on what changed. */
+    private void learnReachability(PromptLayerException failure, boolean probe) {
+        Outage.Transition transition = outage.answered(failure != null && Outage.saysUnreachable(failure), probe);
+        switch (transition) {
+            case STARTED -> {
+                LOG.warn("PromptLayer looks unreachable ({} failed calls in a row, the last: {}): sending paused;"
+                        + " probing with one track at a time; pending tracks wait in the queue ({} of {}) for up to {}"
+                        + " ({})", Outage.THRESHOLD, failure.reason(), pending(), config.queueCapacity(),
+                        config.maxAge(), DeliveryConfig.MAX_AGE_PROPERTY);
+                scheduleProbe();
+            }
+            case PROBE_FAILED -> scheduleProbe();
+            case ENDED -> LOG.info("PromptLayer answers again: the outage is over; sending the {} waiting tracks",
+                    ready.size());
+            default -> {
+                // nothing changed
+            }
+        }
+    }
+
+    private void scheduleProbe() {
+        Duration delay = outage.nextProbeDelay();
+        LOG.debug("Next probe of PromptLayer in {} ms", delay.toMillis());
+        try {
+            retryTimer.schedule(() -> {
+                outage.probeDue();
+                dispatch();
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException timerStopped) {
+            // Closed: what waits is given up by close().
         }
     }
 
@@ -459,7 +532,11 @@ public final class DeliveryEngine implements AutoCloseable {
             pending.noteFailure(failure);
             return;
         }
-        Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(failure, pending.attempts());
+        if (Outage.saysUnreachable(failure) && outage.isActive()) {
+            holdForOutage(pending, failure);
+            return;
+        }
+        Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(failure, pending.budgetedAttempts());
         if (delay.isEmpty() || !retryFitsBeforeDeadline(delay.get())) {
             giveUp(pending, failure);
             return;
@@ -490,6 +567,25 @@ public final class DeliveryEngine implements AutoCloseable {
         LOG.debug("Track for PromptLayer request {} failed ({}), attempt {}; retrying in {} ms",
                 attempt.requestId(), failure.reason(), pending.attempts(), delay.get().toMillis());
         notifyListeners(listener -> listener.retrying(attempt, failure, delay.get()));
+    }
+
+    /** A track that failed because PromptLayer is down waits in the queue for the outage to end. */
+    private void holdForOutage(PendingTrack pending, PromptLayerException failure) {
+        if (pending.olderThan(maxAgeNanos, System.nanoTime())) {
+            pending.noteFailure(failure);
+            expire(pending);
+            return;
+        }
+        PendingTrack.RetryPreparation preparation = pending.holdForOutage(failure);
+        if (preparation == PendingTrack.RetryPreparation.ALREADY_DONE) {
+            return;
+        }
+        if (preparation == PendingTrack.RetryPreparation.READY_WITH_SUCCESSOR_FOLDED) {
+            counters.coalesced.increment();
+            freeRoom();
+        }
+        counters.retried.increment();
+        ready.offer(pending);
     }
 
     private boolean retryFitsBeforeDeadline(Duration delay) {
@@ -561,6 +657,7 @@ public final class DeliveryEngine implements AutoCloseable {
         }
         removeExitHook();
         int atClose = pending();
+        outage.probeDue();   // in an outage, try PromptLayer now rather than at the next probe
         ready.wakeDispatcher();
         giveUpRetriesDueAfterDeadline();
         dispatch();
@@ -578,6 +675,7 @@ public final class DeliveryEngine implements AutoCloseable {
         for (PendingTrack head : byRequestId.values()) {
             abandoned += abandon(head);
         }
+        ready.clear();   // all given up: the queued gauge agrees with pending
         if (abandoned > 0) {
             LOG.warn("PromptLayer delivery closed: {} of {} pending tracks could not be delivered within {} ({}"
                     + "); they went to the dead-letter handler", abandoned, atClose, config.shutdownTimeout(),

@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param retried          attempts scheduled again after a retryable failure
  * @param queued           tracks ready to send, waiting for a slot in the window now
  * @param awaitingRetry    tracks waiting for their next attempt now
- * @param inFlight         HTTP requests in flight now
+ * @param inFlight         HTTP requests in flight now (after {@code close()}, requests still on the wire whose
+ *                         tracks were already given up; every other gauge is then zero)
  * @param pending          tracks accepted and not yet finished (the queue depth that capacity bounds)
  * @param capacity         the configured queue capacity
  * @param latencyTotal     sum over delivered tracks of the time from first submission to PromptLayer's answer
@@ -37,6 +38,10 @@ import java.util.Optional;
  * @param windowDecreases  how many times the window shrank (429, 502-504, timeouts)
  * @param lastKeyRefusedAt when PromptLayer last refused the API key (401 or 403), if ever
  * @param deliveredSinceKeyRefused whether a track was delivered after that refusal (the key works again)
+ * @param outage           whether PromptLayer looks unreachable now: sending is paused but for one probe
+ *                         at a time, and tracks wait in the queue for up to {@code max-age}
+ * @param outageSince      when the outage in force began
+ * @param outages          how many outages there were
  */
 public record DeliveryStats(
         long submitted,
@@ -61,7 +66,10 @@ public record DeliveryStats(
         long pauses,
         long windowDecreases,
         Optional<Instant> lastKeyRefusedAt,
-        boolean deliveredSinceKeyRefused) {
+        boolean deliveredSinceKeyRefused,
+        boolean outage,
+        Optional<Instant> outageSince,
+        long outages) {
 
     public DeliveryStats {
         failedByReason = Map.copyOf(failedByReason);
@@ -76,6 +84,11 @@ public record DeliveryStats(
     /** Rejected submissions for one reason. */
     public long rejected(FailureReason reason) {
         return rejectedByReason.getOrDefault(reason, 0L);
+    }
+
+    /** Tracks given up because they waited longer than {@code max-age}, as during a long outage. */
+    public long expired() {
+        return failed(FailureReason.EXPIRED);
     }
 
     /** {@code pending / capacity}, from 0 to 1: how close the engine is to refusing tracks. */

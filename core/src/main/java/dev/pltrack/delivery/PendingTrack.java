@@ -20,7 +20,11 @@ import java.util.concurrent.ScheduledFuture;
  *                  ^                           |  |
  *                  |   retryable failure,      |  +--(refused, retries out, engine closed)--> DONE: failed
  *                  +---- retry pause ----------+      (to the dead-letter handler, once)
- *                        (successor folded in)
+ *                  |     (successor folded in)
+ *                  |                              WAITING --(older than max-age)--> DONE: failed, EXPIRED
+ *                  +---- failed during an outage: back in the ready queue at once, the attempt not
+ *                        counted against max-attempts (successor folded in); sent when a probe
+ *                        finds PromptLayer again ({@link Outage})
  *
  *  While SENDING, later tracks for the same id wait in one successor (a PendingTrack of its own, in
  *  WAITING), sent once this one is DONE. A failure that will be retried folds the successor back into
@@ -76,6 +80,7 @@ final class PendingTrack {
     private State state = State.WAITING;
     private PendingTrack successor;
     private int attempts;
+    private int attemptsInOutage;
     private CompletableFuture<TrackResult> future;
     private Outcome outcome;
     private ScheduledFuture<?> retryTask;
@@ -137,8 +142,31 @@ final class PendingTrack {
         return TrackRequest.of(requestId, metadata);
     }
 
+    /** Every attempt made, as the track's result and dead letter report them. */
     synchronized int attempts() {
         return attempts;
+    }
+
+    /** The attempts that count against the retry policy: those not made during an outage. */
+    synchronized int budgetedAttempts() {
+        return attempts - attemptsInOutage;
+    }
+
+    /** Whether this track has been pending for longer than {@code maxAgeNanos}. */
+    boolean olderThan(long maxAgeNanos, long nowNanos) {
+        return nowNanos - firstSubmittedNanos - maxAgeNanos > 0;
+    }
+
+    /**
+     * After an attempt that failed during an outage: waits again, as for a retry, but the attempt is
+     * given back to the retry budget: the outage, not this track, made it fail.
+     */
+    synchronized RetryPreparation holdForOutage(PromptLayerException failure) {
+        RetryPreparation preparation = awaitRetry(failure);
+        if (preparation != RetryPreparation.ALREADY_DONE) {
+            attemptsInOutage++;
+        }
+        return preparation;
     }
 
     synchronized TrackRequest snapshot() {

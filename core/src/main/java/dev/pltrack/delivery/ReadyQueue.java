@@ -1,9 +1,11 @@
 package dev.pltrack.delivery;
 
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Tracks ready to send, and the parking place of the engine's one dispatcher thread. Waking a parked
@@ -51,6 +53,28 @@ final class ReadyQueue {
 
     int size() {
         return size.get();
+    }
+
+    /**
+     * Takes out every track pending for longer than {@code maxAgeNanos} and hands it to {@code expired}.
+     * Only the one dispatching thread may call it (as it alone polls), so no track is taken twice.
+     */
+    void removeOlderThan(long maxAgeNanos, long nowNanos, Consumer<PendingTrack> expired) {
+        for (Iterator<PendingTrack> tracks = items.iterator(); tracks.hasNext(); ) {
+            PendingTrack track = tracks.next();
+            if (track.olderThan(maxAgeNanos, nowNanos)) {
+                tracks.remove();
+                size.decrementAndGet();
+                expired.accept(track);
+            }
+        }
+    }
+
+    /** Forgets every queued track, once the engine has given them all up at shutdown. */
+    void clear() {
+        while (poll() != null) {
+            // each poll keeps size exact
+        }
     }
 
     /** Parks the dispatcher until woken or {@code linger} passes (until woken, with a zero linger). */

@@ -18,9 +18,11 @@ import java.util.Objects;
  *   <li>the engine is closed;</li>
  *   <li>PromptLayer refused the API key (401 or 403) within the last {@code authFailureWindow}
  *       and nothing was delivered since: every track will fail until the key is fixed;</li>
+ *   <li>PromptLayer looks unreachable (the engine's outage mode): tracks wait in the queue and are
+ *       delivered once a probe gets through, unless they grow older than {@code max-age};</li>
  *   <li>the queue is at least {@code saturationThreshold} full: tracks are about to be refused.</li>
  * </ul>
- * Other failures (timeouts, 5xx) are retried by the engine and only shown in the details.
+ * Other failures (a few timeouts or 5xx) are retried by the engine and only shown in the details.
  *
  * <p>Judged from the order of events the engine recorded, not from when health is asked: a 401
  * followed by a delivery is up at the very next check, and a 401 followed by a failure of another
@@ -64,6 +66,11 @@ public final class PltrackHealthCheck {
             return new PltrackHealth(false, "PromptLayer refused the API key (401/403): check promptlayer.api-key"
                     + " or PROMPTLAYER_API_KEY", details);
         }
+        if (stats.outage()) {
+            return new PltrackHealth(false, "PromptLayer is unreachable" + stats.outageSince()
+                    .map(since -> " since " + since).orElse("") + " (refused connections, timeouts or 5xx): "
+                    + stats.pending() + " tracks wait in the queue for up to promptlayer.delivery.max-age", details);
+        }
         if (stats.saturation() >= saturationThreshold) {
             return new PltrackHealth(false, "the delivery queue is " + percent(stats.saturation())
                     + " full: new tracks will soon be refused (promptlayer.delivery.queue-capacity)", details);
@@ -81,6 +88,9 @@ public final class PltrackHealthCheck {
         details.put("failed", stats.failed());
         details.put("rejected", stats.rejected());
         details.put("retried", stats.retried());
+        details.put("expired", stats.expired());
+        details.put("outage", stats.outage());
+        stats.outageSince().ifPresent(since -> details.put("outageSince", since.toString()));
         stats.lastFailure().ifPresent(reason -> details.put("lastFailure", reason.name()));
         stats.lastFailureAt().ifPresent(at -> details.put("lastFailureAt", at.toString()));
         return details;

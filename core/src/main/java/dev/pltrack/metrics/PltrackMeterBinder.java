@@ -28,10 +28,11 @@ import java.util.function.ToDoubleFunction;
  *   <caption>Meters</caption>
  *   <tr><th>name</th><th>type</th><th>tags</th></tr>
  *   <tr><td>{@code pltrack.tracks.submitted}, {@code .coalesced}, {@code .delivered}, {@code .retried}</td><td>counter</td><td></td></tr>
- *   <tr><td>{@code pltrack.tracks.failed}</td><td>counter</td><td>{@code reason}</td></tr>
+ *   <tr><td>{@code pltrack.tracks.failed}</td><td>counter</td><td>{@code reason} (expired: older than max-age)</td></tr>
  *   <tr><td>{@code pltrack.tracks.rejected}</td><td>counter</td><td>{@code reason}: queue_full, engine_closed</td></tr>
  *   <tr><td>{@code pltrack.queue.pending}, {@code .capacity}, {@code .saturation}</td><td>gauge</td><td></td></tr>
- *   <tr><td>{@code pltrack.delivery.in.flight}</td><td>gauge</td><td></td></tr>
+ *   <tr><td>{@code pltrack.delivery.in.flight}, {@code .window}, {@code .paused}, {@code .outage}</td><td>gauge</td><td></td></tr>
+ *   <tr><td>{@code pltrack.delivery.pauses}, {@code .window.decreases}, {@code .outages}</td><td>counter</td><td></td></tr>
  *   <tr><td>{@code pltrack.delivery.latency.max}, {@code .mean}</td><td>time gauge</td><td></td></tr>
  *   <tr><td>{@code pltrack.calls}</td><td>counter</td><td>{@code outcome}: tracked, refused, no_request_id,
  *       invalid, misused, error</td></tr>
@@ -96,6 +97,10 @@ public final class PltrackMeterBinder implements MeterBinder {
                 stats -> stats.paused() ? 1 : 0);
         counter(registry, "pltrack.delivery.pauses", "Times all sending was paused by a Retry-After",
                 Tags.empty(), stats -> stats.pauses());
+        gauge(registry, "pltrack.delivery.outage", "1 while PromptLayer looks unreachable and only probes are sent, else 0",
+                stats -> stats.outage() ? 1 : 0);
+        counter(registry, "pltrack.delivery.outages", "Times PromptLayer looked unreachable (the engine's outage mode)",
+                Tags.empty(), stats -> stats.outages());
         counter(registry, "pltrack.delivery.window.decreases", "Times the window shrank on 429, 502-504 or a timeout",
                 Tags.empty(), stats -> stats.windowDecreases());
         timeGauge(registry, "pltrack.delivery.latency.max", "Longest time from submission to delivery",

@@ -45,6 +45,7 @@ public final class CoreConfigs {
                 .shutdownTimeout(delivery.shutdownTimeout())
                 .linger(delivery.linger())
                 .closeOnExit(delivery.closeOnExit())
+                .maxAge(delivery.maxAge())
                 .build();
     }
 

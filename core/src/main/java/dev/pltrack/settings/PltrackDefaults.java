@@ -28,6 +28,7 @@ public final class PltrackDefaults {
     public static final String DELIVERY_SHUTDOWN_TIMEOUT = "10s";
     public static final String DELIVERY_LINGER = "50ms";
     public static final String DELIVERY_CLOSE_ON_EXIT = "true";
+    public static final String DELIVERY_MAX_AGE = "10m";
 
     private PltrackDefaults() {
     }

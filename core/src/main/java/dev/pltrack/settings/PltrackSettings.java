@@ -99,5 +99,8 @@ public interface PltrackSettings {
 
         /** {@code promptlayer.delivery.close-on-exit} */
         boolean closeOnExit();
+
+        /** {@code promptlayer.delivery.max-age} */
+        Duration maxAge();
     }
 }

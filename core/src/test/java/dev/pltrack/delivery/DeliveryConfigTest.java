@@ -20,6 +20,21 @@ class DeliveryConfigTest {
         assertThat(config.blockTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.linger()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.maxAge()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void maxAgeMustBeBetweenAMillisecondAndADay() {
+        assertThat(DeliveryConfig.builder().maxAge(Duration.ofMillis(1)).build().maxAge()).hasMillis(1);
+        assertThat(DeliveryConfig.builder().maxAge(Duration.ofDays(1)).build().maxAge()).isEqualTo(Duration.ofDays(1));
+        assertThatThrownBy(() -> DeliveryConfig.builder().maxAge(Duration.ofNanos(999_999)).build())
+                .isInstanceOfSatisfying(PromptLayerConfigurationException.class, refused -> assertThat(refused.property())
+                        .isEqualTo("promptlayer.delivery.max-age"))
+                .hasMessage("promptlayer.delivery.max-age must be between 1 ms and PT24H (was PT0.000999999S)");
+        assertThatThrownBy(() -> DeliveryConfig.builder().maxAge(Duration.ofDays(1).plusMillis(1)).build())
+                .hasMessage("promptlayer.delivery.max-age must be between 1 ms and PT24H (was PT24H0.001S)");
+        assertThatThrownBy(() -> DeliveryConfig.builder().maxAge(null).build())
+                .hasMessage("promptlayer.delivery.max-age must be between 1 ms and PT24H (was null)");
     }
 
     @Test

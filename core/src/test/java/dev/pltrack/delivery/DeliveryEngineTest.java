@@ -9,7 +9,7 @@ import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.client.InvalidTrackRequestException;
-import dev.pltrack.client.PromptLayerServerException;
+import dev.pltrack.client.PromptLayerRateLimitedException;
 import dev.pltrack.client.PromptLayerUnauthorizedException;
 import dev.pltrack.client.TrackRequest;
 import dev.pltrack.client.TrackResult;
@@ -128,17 +128,19 @@ class DeliveryEngineTest {
     @Test
     void retriesRunOutAfterMaxAttemptsAndTheLastFailureIsKept() {
         FakePromptLayer fake = promptLayer.server();
-        fake.failNext(4, Fault.status(500));
+        // 429 without Retry-After: PromptLayer is there, so no outage holds the track back.
+        fake.failNext(4, Fault.status(429));
         RecordingDeadLetters deadLetters = new RecordingDeadLetters();
         try (DeliveryEngine engine = Engines.engineFor(fake).deadLetterHandler(deadLetters).build()) {
             CompletableFuture<TrackResult> delivery = engine.track(3L, Map.of("k", "v"));
 
             assertThatThrownBy(() -> delivery.get(10, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(PromptLayerServerException.class);
+                    .hasCauseInstanceOf(PromptLayerRateLimitedException.class);
             assertThat(deadLetters.letters).singleElement()
                     .satisfies(letter -> assertThat(letter.attempts()).isEqualTo(4));
             assertThat(engine.stats().retried()).isEqualTo(3);
-            assertThat(engine.stats().failed(FailureReason.SERVER_ERROR)).isEqualTo(1);
+            assertThat(engine.stats().failed(FailureReason.RATE_LIMITED)).isEqualTo(1);
+            assertThat(engine.stats().outages()).as("rate limited is not unreachable").isZero();
         }
     }
 

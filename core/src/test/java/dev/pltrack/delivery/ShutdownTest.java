@@ -74,6 +74,7 @@ class ShutdownTest {
         assertThat(stats.failed()).isEqualTo(200);
         assertThat(stats.pending()).isZero();
         assertThat(stats.awaitingRetry()).isZero();
+        assertThat(stats.queued()).isZero();
         assertThat(futures).allMatch(CompletableFuture::isCompletedExceptionally);
     }
 
@@ -86,7 +87,8 @@ class ShutdownTest {
         engineLogger.addAppender(log);
         try (SilentServer hanging = new SilentServer()) {
             PromptLayerClient client = Engines.clientFor(hanging.baseUrl(), "pl_hang", Duration.ofSeconds(30));
-            DeliveryConfig config = Engines.config().shutdownTimeout(Duration.ofMillis(500)).build();
+            // 8 in flight, held by the server; 42 queued behind them.
+            DeliveryConfig config = Engines.config().maxInFlight(8).shutdownTimeout(Duration.ofMillis(500)).build();
             DeliveryEngine engine = DeliveryEngine.builder(client).config(config).deadLetterHandler(deadLetters).build();
             for (long id = 1; id <= 50; id++) {
                 engine.track(id, Map.of("k", "v"));
@@ -99,7 +101,11 @@ class ShutdownTest {
             assertThat(deadLetters.letters).hasSize(50)
                     .allSatisfy(letter -> assertThat(letter.reason()).isEqualTo(FailureReason.SHUTDOWN_TIMEOUT));
             assertThat(engine.stats().failed(FailureReason.SHUTDOWN_TIMEOUT)).isEqualTo(50);
-            assertThat(engine.stats().pending()).isZero();
+            DeliveryStats closed = engine.stats();
+            assertThat(closed.pending()).isZero();
+            assertThat(closed.queued()).as("the queued gauge agrees with pending").isZero();
+            assertThat(closed.awaitingRetry()).isZero();
+            assertThat(closed.submitted()).isEqualTo(closed.coalesced() + closed.delivered() + closed.failed());
         } finally {
             engineLogger.detachAppender(log);
         }

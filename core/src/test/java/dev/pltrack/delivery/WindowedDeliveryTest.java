@@ -106,8 +106,9 @@ class WindowedDeliveryTest {
         AtomicInteger answered = new AtomicInteger();
         try (ScriptedServer server = new ScriptedServer((arrival, out) -> {
             Thread.sleep(200);
+            // 429s: overload that is not an outage (a run of 503s would be one, and hold the tracks)
             return answered.incrementAndGet() <= 8
-                    ? ScriptedServer.answer(out, 503, Map.of(), "{\"success\":false}")
+                    ? ScriptedServer.answer(out, 429, Map.of(), "{\"success\":false}")
                     : ScriptedServer.ok(out);
         })) {
             try (DeliveryEngine engine = DeliveryEngine.builder(clientFor(server, RetryPolicy.noRetries()))

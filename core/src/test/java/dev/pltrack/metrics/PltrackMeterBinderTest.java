@@ -106,9 +106,9 @@ class PltrackMeterBinderTest {
                 .extracting(meter -> meter.getId().getName())
                 .contains("pltrack.tracks.submitted", "pltrack.queue.saturation", "pltrack.delivery.in.flight",
                         "pltrack.delivery.window", "pltrack.delivery.paused", "pltrack.delivery.pauses",
-                        "pltrack.delivery.window.decreases");
+                        "pltrack.delivery.window.decreases", "pltrack.delivery.outage", "pltrack.delivery.outages");
         assertThat(registry.getMeters().stream().map(Meter::getId).map(Meter.Id::getName).distinct().count())
-                .isEqualTo(16);
+                .isEqualTo(18);
         assertThat(registry.get("pltrack.delivery.window").gauge().value())
                 .isEqualTo(DeliveryConfig.DEFAULT_MAX_IN_FLIGHT);
     }

@@ -25,14 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class PltrackDefaultsTest {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
-    /** The frameworks parse "2s" and "500ms" alike; this is all of their syntax the defaults use. */
+    /** The frameworks parse "2s", "500ms" and "10m" alike; this is all of their syntax the defaults use. */
     private static Duration duration(String text) {
         Matcher matcher = DURATION.matcher(text);
         assertThat(matcher.matches()).as(text).isTrue();
         long amount = Long.parseLong(matcher.group(1));
-        return matcher.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String kebab) {
@@ -45,7 +49,7 @@ class PltrackDefaultsTest {
 
     private record TestDelivery(int queueCapacity, Optional<Integer> workers, int maxInFlight, int minInFlight,
             OverflowPolicy overflowPolicy, Duration blockTimeout, Duration shutdownTimeout, Duration linger,
-            boolean closeOnExit) implements PltrackSettings.Delivery {
+            boolean closeOnExit, Duration maxAge) implements PltrackSettings.Delivery {
     }
 
     private record Settings(boolean enabled, boolean strict, Optional<String> apiKey, Optional<String> baseUrl,
@@ -68,7 +72,8 @@ class PltrackDefaultsTest {
                             duration(PltrackDefaults.DELIVERY_BLOCK_TIMEOUT),
                             duration(PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT),
                             duration(PltrackDefaults.DELIVERY_LINGER),
-                            Boolean.parseBoolean(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT)));
+                            Boolean.parseBoolean(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT),
+                            duration(PltrackDefaults.DELIVERY_MAX_AGE)));
         }
     }
 
@@ -88,7 +93,7 @@ class PltrackDefaultsTest {
                 Duration.ofSeconds(3), Duration.ofSeconds(4), true, HttpLogging.FULL, Map.of("env", "test"),
                 new TestRetry(2, Duration.ofMillis(10), Duration.ofMillis(20)),
                 new TestDelivery(7, Optional.empty(), 32, 4, OverflowPolicy.BLOCK, Duration.ofMillis(5),
-                        Duration.ofMillis(6), Duration.ZERO, false));
+                        Duration.ofMillis(6), Duration.ZERO, false, Duration.ofSeconds(42)));
 
         PromptLayerConfig client = CoreConfigs.client(changed);
         assertThat(client.baseUrl()).hasToString("http://127.0.0.1:9");
@@ -96,7 +101,8 @@ class PltrackDefaultsTest {
                 "httpLogging=FULL", "maxAttempts=2");
         assertThat(CoreConfigs.delivery(changed)).hasToString(DeliveryConfig.builder().queueCapacity(7).maxInFlight(32)
                 .minInFlight(4).overflowPolicy(OverflowPolicy.BLOCK).blockTimeout(Duration.ofMillis(5))
-                .shutdownTimeout(Duration.ofMillis(6)).linger(Duration.ZERO).closeOnExit(false).build().toString());
+                .shutdownTimeout(Duration.ofMillis(6)).linger(Duration.ZERO).closeOnExit(false).maxAge(Duration.ofSeconds(42))
+                .build().toString());
         TrackingConfig tracking = CoreConfigs.tracking(changed);
         assertThat(tracking.enabled()).isFalse();
         assertThat(tracking.strict()).isTrue();
@@ -110,7 +116,7 @@ class PltrackDefaultsTest {
         Settings retiredWorkers = new Settings(true, false, defaults.apiKey(), Optional.empty(), defaults.connectTimeout(),
                 defaults.readTimeout(), false, HttpLogging.NONE, Map.of(), defaults.retry(),
                 new TestDelivery(10, Optional.of(2), 64, 1, OverflowPolicy.DROP_NEWEST, Duration.ZERO, Duration.ZERO,
-                        Duration.ZERO, true));
+                        Duration.ZERO, true, Duration.ofMinutes(1)));
         assertThatThrownBy(() -> CoreConfigs.delivery(retiredWorkers))
                 .isInstanceOfSatisfying(PromptLayerConfigurationException.class,
                         refused -> assertThat(refused.property()).isEqualTo(DeliveryConfig.WORKERS_PROPERTY));

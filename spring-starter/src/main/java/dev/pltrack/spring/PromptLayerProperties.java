@@ -102,6 +102,9 @@ public record PromptLayerProperties(
      *                        wakes it for every track.
      * @param closeOnExit     Whether the engine closes itself (delivering what is pending) when the JVM
      *                        exits without the application closing it.
+     * @param maxAge          The longest a track may wait to be delivered (1 ms to 1 day): while
+     *                        PromptLayer is unreachable tracks wait in the queue, and those older than
+     *                        this are given up, counted and dead-lettered.
      */
     public record Delivery(
             @DefaultValue(PltrackDefaults.DELIVERY_QUEUE_CAPACITY) int queueCapacity,
@@ -112,7 +115,8 @@ public record PromptLayerProperties(
             @DefaultValue(PltrackDefaults.DELIVERY_BLOCK_TIMEOUT) Duration blockTimeout,
             @DefaultValue(PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT) Duration shutdownTimeout,
             @DefaultValue(PltrackDefaults.DELIVERY_LINGER) Duration linger,
-            @DefaultValue(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT) boolean closeOnExit) implements PltrackSettings.Delivery {
+            @DefaultValue(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT) boolean closeOnExit,
+            @DefaultValue(PltrackDefaults.DELIVERY_MAX_AGE) Duration maxAge) implements PltrackSettings.Delivery {
 
         public Delivery {
             workers = Objects.requireNonNullElse(workers, Optional.empty()); // Boot binds an absent Optional as null

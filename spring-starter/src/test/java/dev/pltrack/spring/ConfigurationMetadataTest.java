@@ -39,7 +39,7 @@ class ConfigurationMetadataTest {
                 "promptlayer.delivery.queue-capacity", "promptlayer.delivery.max-in-flight",
                 "promptlayer.delivery.min-in-flight", "promptlayer.delivery.workers",
                 "promptlayer.delivery.overflow-policy", "promptlayer.delivery.block-timeout",
-                "promptlayer.delivery.shutdown-timeout", "promptlayer.delivery.linger");
+                "promptlayer.delivery.shutdown-timeout", "promptlayer.delivery.linger", "promptlayer.delivery.max-age");
         properties.forEach((name, node) ->
                 assertThat(node.path("description").asText()).as(name + " description").isNotBlank());
     }
@@ -60,5 +60,6 @@ class ConfigurationMetadataTest {
                 "promptlayer.delivery.linger", "50ms");
         expected.forEach((name, value) ->
                 assertThat(properties.get(name).path("defaultValue").asText()).as(name + " default").isEqualTo(value));
+        assertThat(properties.get("promptlayer.delivery.max-age").path("defaultValue").asText()).isEqualTo("10m");
     }
 }

@@ -78,7 +78,8 @@ class PromptLayerAutoConfigurationTest {
                 "promptlayer.delivery.overflow-policy=block",
                 "promptlayer.delivery.block-timeout=250ms",
                 "promptlayer.delivery.shutdown-timeout=4s",
-                "promptlayer.delivery.linger=0").run(context -> {
+                "promptlayer.delivery.linger=0",
+                "promptlayer.delivery.max-age=30m").run(context -> {
                     PromptLayerConfig config = context.getBean(PromptLayerConfig.class);
                     assertThat(config.baseUrl()).isEqualTo(URI.create("https://promptlayer.example.com"));
                     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -94,6 +95,7 @@ class PromptLayerAutoConfigurationTest {
                     assertThat(delivery.blockTimeout()).isEqualTo(Duration.ofMillis(250));
                     assertThat(delivery.shutdownTimeout()).isEqualTo(Duration.ofSeconds(4));
                     assertThat(delivery.linger()).isZero();
+                    assertThat(delivery.maxAge()).isEqualTo(Duration.ofMinutes(30));
                     TrackingConfig tracking = context.getBean(TrackingConfig.class);
                     assertThat(tracking.enabled()).isTrue();
                     assertThat(tracking.strict()).isTrue();

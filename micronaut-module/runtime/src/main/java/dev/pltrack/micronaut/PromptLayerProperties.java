@@ -91,7 +91,8 @@ public record PromptLayerProperties(
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_BLOCK_TIMEOUT) Duration blockTimeout,
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT) Duration shutdownTimeout,
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_LINGER) Duration linger,
-            @Bindable(defaultValue = PltrackDefaults.DELIVERY_CLOSE_ON_EXIT) boolean closeOnExit)
+            @Bindable(defaultValue = PltrackDefaults.DELIVERY_CLOSE_ON_EXIT) boolean closeOnExit,
+            @Bindable(defaultValue = PltrackDefaults.DELIVERY_MAX_AGE) Duration maxAge)
             implements PltrackSettings.Delivery {
 
         public Delivery {

@@ -60,6 +60,7 @@ class ConfigurationTest {
         properties.put("promptlayer.delivery.block-timeout", "250ms");
         properties.put("promptlayer.delivery.shutdown-timeout", "4s");
         properties.put("promptlayer.delivery.linger", "0ms");
+        properties.put("promptlayer.delivery.max-age", "30m");
         properties.put("promptlayer.metadata.environment", "prod");
         properties.put("promptlayer.metadata.team_name", "search");
 
@@ -79,6 +80,7 @@ class ConfigurationTest {
             assertThat(delivery.blockTimeout()).isEqualTo(Duration.ofMillis(250));
             assertThat(delivery.shutdownTimeout()).isEqualTo(Duration.ofSeconds(4));
             assertThat(delivery.linger()).isEqualTo(Duration.ZERO);
+            assertThat(delivery.maxAge()).isEqualTo(Duration.ofMinutes(30));
 
             TrackingConfig tracking = context.getBean(TrackingConfig.class);
             assertThat(tracking.strict()).isTrue();
@@ -101,6 +103,8 @@ class ConfigurationTest {
     void aWrongSettingFailsStartUpNamingTheProperty() {
         assertStartUpFails(Map.of("promptlayer.delivery.max-in-flight", "0"),
                 "promptlayer.delivery.max-in-flight must be between 1 and 1024 (was 0)");
+        assertStartUpFails(Map.of("promptlayer.delivery.max-age", "2d"),
+                "promptlayer.delivery.max-age must be between 1 ms and PT24H (was PT48H)");
         assertStartUpFails(Map.of("promptlayer.delivery.workers", "4"),
                 "promptlayer.delivery.workers is retired (was 4)");
         assertStartUpFails(Map.of("promptlayer.delivery.queue-capacity", "-5"),

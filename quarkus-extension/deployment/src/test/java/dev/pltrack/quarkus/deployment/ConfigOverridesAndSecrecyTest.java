@@ -50,6 +50,7 @@ class ConfigOverridesAndSecrecyTest {
             .overrideRuntimeConfigKey("promptlayer.delivery.block-timeout", "250ms")
             .overrideRuntimeConfigKey("promptlayer.delivery.shutdown-timeout", "4s")
             .overrideRuntimeConfigKey("promptlayer.delivery.linger", "0")
+            .overrideRuntimeConfigKey("promptlayer.delivery.max-age", "30m")
             .overrideRuntimeConfigKey("promptlayer.metadata.team", "search")
             .overrideRuntimeConfigKey("quarkus.log.category.\"dev.pltrack.client.http\".level", "DEBUG")
             .setLogRecordPredicate(record -> true)
@@ -89,6 +90,7 @@ class ConfigOverridesAndSecrecyTest {
         assertThat(delivery.blockTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(delivery.shutdownTimeout()).isEqualTo(Duration.ofSeconds(4));
         assertThat(delivery.linger()).isEqualTo(Duration.ZERO);
+        assertThat(delivery.maxAge()).isEqualTo(Duration.ofMinutes(30));
 
         assertThat(handler.config().strict()).isTrue();
         assertThat(handler.config().defaultMetadata()).isEqualTo(Map.of("team", "search"));

@@ -162,5 +162,14 @@ public interface PromptLayerRuntimeConfig extends PltrackSettings {
         @Override
         @WithDefault(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT)
         boolean closeOnExit();
+
+        /**
+         * The longest a track may wait to be delivered (1 ms to 1 day): while PromptLayer is
+         * unreachable, tracks wait in the queue, and those older than this are given up, counted and
+         * dead-lettered.
+         */
+        @Override
+        @WithDefault(PltrackDefaults.DELIVERY_MAX_AGE)
+        Duration maxAge();
     }
 }

@@ -1,0 +1,196 @@
+package dev.pltrack.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pltrack.client.FailureReason;
+import dev.pltrack.client.PromptLayerClient;
+import dev.pltrack.client.PromptLayerConfig;
+import dev.pltrack.client.RetryPolicy;
+import dev.pltrack.client.TrackRequest;
+import dev.pltrack.client.TrackResult;
+import dev.pltrack.health.PltrackHealth;
+import dev.pltrack.health.PltrackHealthCheck;
+import dev.pltrack.sockets.ScriptedServer;
+import dev.pltrack.testkit.FakePromptLayer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outage mode over real sockets: PromptLayer down (connections refused) or failing (503 for
+ * everyone); tracks wait instead of running out of retries, one probe at a time finds it again,
+ * and what waits too long expires, counted and dead-lettered.
+ */
+class OutageTest {
+
+    private static final String KEY = "pl_outage_test_key";
+
+    @Test
+    void anOutageOfThirtySecondsLosesNothingAndTheTracksArriveWhenPromptLayerIsBackOnItsPort() throws Exception {
+        int port = freePort();
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                .apiKey(KEY).baseUrl("http://127.0.0.1:" + port).build());   // default retries: 4 attempts from 500 ms
+        try (DeliveryEngine engine = DeliveryEngine.builder(client).deadLetterHandler(deadLetters).build()) {
+            long start = System.nanoTime();
+            CompletableFuture<TrackResult> first = engine.track(1L, Map.of("phase", "before"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.stats().outage());
+            DeliveryStats during = engine.stats();
+            assertThat(during.outageSince()).isPresent();
+            assertThat(during.outages()).isEqualTo(1);
+            PltrackHealth health = new PltrackHealthCheck(engine).check();
+            assertThat(health.up()).isFalse();
+            assertThat(health.reason()).contains("unreachable", "max-age");
+            assertThat(health.details()).containsEntry("outage", true).containsKey("outageSince");
+
+            // Tracked during the outage: they wait in the queue.
+            List<CompletableFuture<TrackResult>> later = new ArrayList<>();
+            for (long id = 2; id <= 5; id++) {
+                later.add(engine.track(id, Map.of("phase", "during")));
+            }
+            Thread.sleep(Math.max(0, TimeUnit.SECONDS.toMillis(30) - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+            assertThat(engine.stats().pending()).isEqualTo(5);
+            assertThat(deadLetters.letters).isEmpty();
+
+            try (FakePromptLayer back = FakePromptLayer.builder().port(port).apiKey(KEY).start()) {
+                TrackResult firstResult = first.get(20, TimeUnit.SECONDS);
+                assertThat(firstResult.attempts()).as("far more attempts than max-attempts, none of the outage's counted")
+                        .isGreaterThan(RetryPolicy.DEFAULT_MAX_ATTEMPTS);
+                for (CompletableFuture<TrackResult> track : later) {
+                    track.get(20, TimeUnit.SECONDS);
+                }
+                assertThat(back.trackedRequestIds()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+                assertThat(back.metadataFor(3L)).containsEntry("phase", "during");
+            }
+            DeliveryStats after = engine.stats();
+            assertThat(after.outage()).isFalse();
+            assertThat(after.outageSince()).isEmpty();
+            assertThat(after.delivered()).isEqualTo(5);
+            assertThat(after.failed()).isZero();
+            assertThat(new PltrackHealthCheck(engine).check().up()).isTrue();
+        }
+        assertThat(deadLetters.letters).isEmpty();
+    }
+
+    @Test
+    void duringAnOutageOneProbeAtATimeIsSentAndTheFirstHealthyAnswerReleasesEveryone() throws Exception {
+        long healthyFromNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        AtomicInteger openAfterTheBurst = new AtomicInteger();
+        AtomicInteger mostOpenAfterTheBurst = new AtomicInteger();
+        AtomicLong failedAfterTheBurst = new AtomicLong();
+        try (ScriptedServer server = new ScriptedServer((arrival, out) -> {
+            boolean healthy = System.nanoTime() - healthyFromNanos > 0;
+            boolean afterBurst = arrival.number() > 50;
+            if (afterBurst && !healthy) {
+                mostOpenAfterTheBurst.accumulateAndGet(openAfterTheBurst.incrementAndGet(), Math::max);
+                failedAfterTheBurst.incrementAndGet();
+            }
+            try {
+                Thread.sleep(100);
+                return healthy ? ScriptedServer.ok(out) : ScriptedServer.answer(out, 503, Map.of(), "{\"success\":false}");
+            } finally {
+                if (afterBurst && !healthy) {
+                    openAfterTheBurst.decrementAndGet();
+                }
+            }
+        })) {
+            RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+            RetryPolicy retries = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(1));
+            try (DeliveryEngine engine = DeliveryEngine.builder(clientFor(server.baseUrl(), retries))
+                    .config(DeliveryConfig.builder().linger(Duration.ZERO).build())
+                    .deadLetterHandler(deadLetters).build()) {
+                for (long id = 1; id <= 50; id++) {
+                    engine.offer(TrackRequest.of(id, Map.of("n", Long.toString(id))));
+                }
+                assertThat(engine.flush(Duration.ofSeconds(30))).isTrue();
+                DeliveryStats stats = engine.stats();
+                assertThat(stats.delivered()).isEqualTo(50);
+                assertThat(stats.failed()).isZero();
+                assertThat(stats.outages()).isEqualTo(1);
+                assertThat(stats.outage()).isFalse();
+            }
+            assertThat(deadLetters.letters).isEmpty();
+            assertThat(mostOpenAfterTheBurst.get()).as("probes during the outage, one at a time").isEqualTo(1);
+            assertThat(failedAfterTheBurst.get()).as("a few probes in 3 s, not retries of 50 tracks")
+                    .isBetween(1L, 12L);
+            assertThat(server.arrivals()).as("the burst, the probes, then each track once")
+                    .hasSizeLessThanOrEqualTo(50 + 12 + 50);
+        }
+    }
+
+    @Test
+    void tracksOlderThanMaxAgeExpireDuringAnOutageAndOverflowIsStillCounted() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((arrival, out) ->
+                ScriptedServer.answer(out, 503, Map.of(), "{\"success\":false}"))) {
+            RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+            RetryPolicy retries = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(400));
+            try (DeliveryEngine engine = DeliveryEngine.builder(clientFor(server.baseUrl(), retries))
+                    .config(DeliveryConfig.builder().queueCapacity(5).maxAge(Duration.ofSeconds(2)).build())
+                    .deadLetterHandler(deadLetters).build()) {
+                List<CompletableFuture<TrackResult>> tracks = new ArrayList<>();
+                for (long id = 1; id <= 5; id++) {
+                    tracks.add(engine.track(id, Map.of("k", "v")));
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> engine.stats().outage());
+                assertThat(engine.offer(TrackRequest.of(6L, Map.of("k", "v")))).as("the queue is full").isFalse();
+                assertThat(engine.stats().rejected(FailureReason.QUEUE_FULL)).isEqualTo(1);
+
+                await().atMost(Duration.ofSeconds(15)).until(() -> engine.stats().expired() == 5);
+                for (CompletableFuture<TrackResult> track : tracks) {
+                    assertThat(track).isCompletedExceptionally();
+                }
+                DeliveryStats stats = engine.stats();
+                assertThat(stats.pending()).isZero();
+                assertThat(stats.queued()).isZero();
+                assertThat(stats.failed()).isEqualTo(5);
+                assertThat(stats.submitted()).isEqualTo(stats.coalesced() + stats.delivered() + stats.failed() + stats.pending());
+                assertThat(stats.outage()).as("PromptLayer still answers 503").isTrue();
+            }
+            assertThat(deadLetters.letters).hasSize(5).allSatisfy(letter -> {
+                assertThat(letter.reason()).isEqualTo(FailureReason.EXPIRED);
+                assertThat(letter.failure().getMessage()).contains(DeliveryConfig.MAX_AGE_PROPERTY, "PT2S",
+                        "last attempt failed: SERVER_ERROR");
+            });
+        }
+    }
+
+    @Test
+    void aFailureThatIsNotAnOutageStillRunsOutOfRetries() throws Exception {
+        // 400 means PromptLayer is there and refuses this track: no outage, dead-lettered at once.
+        try (ScriptedServer server = new ScriptedServer((arrival, out) ->
+                ScriptedServer.answer(out, 400, Map.of(), "{\"success\":false,\"message\":\"bad\"}"))) {
+            RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+            try (DeliveryEngine engine = DeliveryEngine.builder(clientFor(server.baseUrl(), RetryPolicy.defaults()))
+                    .deadLetterHandler(deadLetters).build()) {
+                for (long id = 1; id <= 5; id++) {
+                    engine.offer(TrackRequest.of(id, Map.of("k", "v")));
+                }
+                assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+                assertThat(engine.stats().outages()).isZero();
+                assertThat(engine.stats().failed(FailureReason.BAD_REQUEST)).isEqualTo(5);
+            }
+            assertThat(server.arrivals()).hasSize(5);
+        }
+    }
+
+    private static PromptLayerClient clientFor(String baseUrl, RetryPolicy retries) {
+        return PromptLayerClient.create(PromptLayerConfig.builder().apiKey(KEY).baseUrl(baseUrl).retryPolicy(retries).build());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+}
