@@ -121,10 +121,16 @@ public final class PromptLayerClient {
 
     /**
      * Builds the transport and the Feign proxy now rather than on the first call (the delivery
-     * engine does this on its own thread, so that an application's start-up does not pay for it).
+     * engine does this on its own thread when its first track is ready to send, so that an
+     * application's start-up does not pay for it).
      */
     public void prepare() {
         api();
+    }
+
+    /** Whether the transport and the Feign proxy are built yet (by {@link #prepare()} or a first call). */
+    public boolean isPrepared() {
+        return api != null;
     }
 
     private TrackMetadataApi api() {

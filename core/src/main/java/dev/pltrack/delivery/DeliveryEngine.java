@@ -308,20 +308,32 @@ public final class DeliveryEngine implements AutoCloseable {
                 : "Track for request " + requestId + " refused: the delivery engine is closed");
     }
 
-    /** The dispatcher thread: prepares the client off the caller's start-up path, then dispatches. */
+    /**
+     * The dispatcher thread. It prepares the client (transport, Feign proxy, JSON) when the first track
+     * is ready to send, not when the engine starts: an application that starts an engine does not pay
+     * for what only sending needs, on any thread, while it starts up; the first track waits for it.
+     */
     private void dispatchLoop() {
-        try {
-            client.prepare();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("Could not prepare the PromptLayer client; every send will fail", e);
-        }
+        boolean prepared = false;
         while (!terminated) {
+            if (!prepared && ready.size() > 0) {
+                prepareClient();
+                prepared = true;
+            }
             dispatch();
             try {
                 ready.park();
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private void prepareClient() {
+        try {
+            client.prepare();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Could not prepare the PromptLayer client; every send will fail", e);
         }
     }
 
@@ -395,7 +407,8 @@ public final class DeliveryEngine implements AutoCloseable {
         CompletableFuture<TrackResult> answer;
         try {
             answer = client.trackOnceAsync(attempt, pending.attempts());
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | LinkageError unexpected) {
+            // A client that could not be built (prepareClient logged why) fails this attempt, not the dispatcher.
             answer = CompletableFuture.failedFuture(unexpected);
         }
         answer.whenComplete((result, failure) -> answered(pending, attempt, ticket, probe, result, failure));

@@ -58,20 +58,36 @@ public final class MethodAnalyzer {
      * declares. A cheap first filter for pointcuts that look at every bean class.
      */
     public static boolean mayTrack(Class<?> type) {
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            if (declaresTrackMetadata(current)) {
+        return MAY_TRACK.get(type);
+    }
+
+    /**
+     * {@link #mayTrack} per class, computed once: at start-up the frameworks ask for every bean class,
+     * and the superclasses and interfaces those share would otherwise be read again for each.
+     */
+    private static final ClassValue<Boolean> MAY_TRACK = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (type == Object.class || declaresTrackMetadata(type)) {
+                return type != Object.class;
+            }
+            Class<?> superclass = type.getSuperclass();
+            if (superclass != null && MAY_TRACK.get(superclass)) {
                 return true;
             }
-            for (Class<?> implemented : current.getInterfaces()) {
-                if (mayTrack(implemented)) {
+            for (Class<?> implemented : type.getInterfaces()) {
+                if (MAY_TRACK.get(implemented)) {
                     return true;
                 }
             }
+            return false;
         }
-        return false;
-    }
+    };
 
     private static boolean declaresTrackMetadata(Class<?> type) {
+        if (isJdk(type)) {
+            return false; // compiled without pltrack: its annotations need not be read
+        }
         if (type.isAnnotationPresent(TrackMetadata.class)) {
             return true;
         }
@@ -81,6 +97,12 @@ public final class MethodAnalyzer {
             }
         }
         return false;
+    }
+
+    private static boolean isJdk(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("sun.") || name.startsWith("com.sun.");
     }
 
     /** Analyses {@code method} as called on {@code targetClass} (or its declaring class when {@code null}). */

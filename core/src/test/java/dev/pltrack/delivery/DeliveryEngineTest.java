@@ -52,6 +52,21 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void anIdleEngineLeavesTheClientUnbuiltUntilItsFirstTrack() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        PromptLayerClient client = Engines.clientFor(fake);
+        try (DeliveryEngine engine = DeliveryEngine.builder(client)
+                .config(Engines.config().linger(Duration.ofMillis(5)).build()).build()) {
+            Thread.sleep(300); // the dispatcher has looked at its empty queue many times
+            assertThat(client.isPrepared()).isFalse();
+
+            engine.track(12L, Map.of("user_id", "u-1")).get(10, TimeUnit.SECONDS);
+            assertThat(client.isPrepared()).isTrue();
+        }
+        assertThat(fake).hasTracked(12L, Map.of("user_id", "u-1"));
+    }
+
+    @Test
     void invalidTracksAreRefusedAtOnceAndNothingIsQueued() {
         FakePromptLayer fake = promptLayer.server();
         try (DeliveryEngine engine = Engines.engineFor(fake).build()) {

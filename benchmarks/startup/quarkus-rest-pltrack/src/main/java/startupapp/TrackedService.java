@@ -1,0 +1,15 @@
+package startupapp;
+
+import dev.pltrack.MetadataParam;
+import dev.pltrack.PromptLayerRequestId;
+import dev.pltrack.TrackMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The one bean with a @TrackMetadata method, so that pltrack's interception is really set up; never called. */
+@ApplicationScoped
+public class TrackedService {
+
+    @TrackMetadata({"feature=startup"})
+    public void rate(@PromptLayerRequestId long requestId, @MetadataParam("rating") int stars) {
+    }
+}
