@@ -104,7 +104,7 @@ final class ApacheAsyncTransport implements AsyncClient<Object>, Closeable {
         Timeout read = Timeout.ofMilliseconds(config.readTimeout().toMillis());
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls(sslContext)).build())
+                        .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls(sslContext)).buildAsync())
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
