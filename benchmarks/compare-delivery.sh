@@ -3,7 +3,9 @@
 # async) and on the JDK one, against the engine of BASE (a commit, default the one before the
 # windowed engine) and plain async java.net.http and HC5 clients with 64 in flight, on servers that
 # answer at once and 50 ms late, plus a 429 storm on the default. Each server runs in a process of
-# its own. Run from the repository root:   bash benchmarks/compare-delivery.sh [BASE]
+# its own. At once, every contender gets 5 warm-up rounds of 10,000 tracks before the 5 measured ones
+# (the engine's code path needs about that much for the JIT on 2 busy cores); at 50 ms, one.
+# Run from the repository root:   bash benchmarks/compare-delivery.sh [BASE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:-2a0412a}
@@ -34,11 +36,11 @@ run() {  # run LABEL CLASSPATH ARGS...
 serve fast
 serve late --delay-ms 50
 echo "== server answering at once (127.0.0.1:$PORT_fast)"
-run "engine at $base" "$base_core:$jar" --mode engine --base-url "http://127.0.0.1:$PORT_fast"
-run "engine now, default (HC5)" "$jar" --mode engine --base-url "http://127.0.0.1:$PORT_fast"
-run "engine now, JDK transport" "$jar" --mode engine --transport JDK --base-url "http://127.0.0.1:$PORT_fast"
-run "plain async JDK, 64 in flight" "$jar" --mode plain --base-url "http://127.0.0.1:$PORT_fast"
-run "plain async HC5, 64 in flight" "$jar" --mode plain-hc5 --base-url "http://127.0.0.1:$PORT_fast"
+run "engine at $base" "$base_core:$jar" --mode engine --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
+run "engine now, default (HC5)" "$jar" --mode engine --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
+run "engine now, JDK transport" "$jar" --mode engine --transport JDK --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
+run "plain async JDK, 64 in flight" "$jar" --mode plain --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
+run "plain async HC5, 64 in flight" "$jar" --mode plain-hc5 --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
 echo "== server answering 50 ms late (127.0.0.1:$PORT_late)"
 run "engine at $base" "$base_core:$jar" --mode engine --tracks 1000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"
 run "engine now, default (HC5)" "$jar" --mode engine --tracks 10000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"

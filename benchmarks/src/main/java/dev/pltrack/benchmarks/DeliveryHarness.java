@@ -32,12 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp benchmarks.jar dev.pltrack.benchmarks.DeliveryHarness --mode engine|plain|plain-hc5 --base-url URL
- *      [--tracks 10000] [--rounds 5] [--in-flight 64] [--transport APACHE_ASYNC|JDK (engine only)]
+ *      [--tracks 10000] [--warmup 1] [--rounds 5] [--in-flight 64] [--transport APACHE_ASYNC|JDK (engine only)]
  * java -cp benchmarks.jar dev.pltrack.benchmarks.DeliveryHarness --mode storm --base-url URL [--seconds 15] [--rate 400]
  * </pre>
  * Prints one line of results; each round offers {@code --tracks} distinct tracks at once and waits
- * until all are delivered; the first round warms up and is not counted; the median of the rest is
- * reported.
+ * until all are delivered; the first {@code --warmup} rounds warm up and are not counted; the median
+ * of the rest is reported.
  */
 public final class DeliveryHarness {
 
@@ -57,12 +57,14 @@ public final class DeliveryHarness {
         String baseUrl = options.get("--base-url");
         String mode = options.getOrDefault("--mode", "engine");
         int tracks = Integer.parseInt(options.getOrDefault("--tracks", "10000"));
+        int warmup = Integer.parseInt(options.getOrDefault("--warmup", "1"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
         int inFlight = Integer.parseInt(options.getOrDefault("--in-flight", "64"));
         switch (mode) {
-            case "engine" -> report(mode, engineRounds(client(baseUrl, options.get("--transport")), tracks, rounds));
-            case "plain" -> report(mode, plainRounds(baseUrl, tracks, rounds, inFlight));
-            case "plain-hc5" -> report(mode, PlainHc5.rounds(baseUrl, tracks, rounds, inFlight));
+            case "engine" -> report(mode,
+                    engineRounds(client(baseUrl, options.get("--transport")), tracks, warmup, rounds));
+            case "plain" -> report(mode, plainRounds(baseUrl, tracks, warmup, rounds, inFlight));
+            case "plain-hc5" -> report(mode, PlainHc5.rounds(baseUrl, tracks, warmup, rounds, inFlight));
             case "storm" -> storm(baseUrl, Integer.parseInt(options.getOrDefault("--seconds", "15")),
                     Integer.parseInt(options.getOrDefault("--rate", "400")));
             default -> throw new IllegalArgumentException("--mode engine, plain, plain-hc5 or storm, not " + mode);
@@ -89,14 +91,15 @@ public final class DeliveryHarness {
         }
     }
 
-    private static List<Round> engineRounds(PromptLayerClient client, int tracks, int rounds) throws Exception {
+    private static List<Round> engineRounds(PromptLayerClient client, int tracks, int warmup, int rounds)
+            throws Exception {
         // Default settings but room for a whole round: the figure is delivery, not overflow.
         DeliveryEngine engine = DeliveryEngine.builder(client)
                 .config(DeliveryConfig.builder().queueCapacity(Math.max(tracks, 10_000)).build())
                 .build();
         List<Round> results = new ArrayList<>();
         try {
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 0; round < warmup + rounds; round++) {
                 long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 for (int i = 0; i < tracks; i++) {
@@ -116,7 +119,7 @@ public final class DeliveryHarness {
         } finally {
             engine.close();
         }
-        return results.subList(1, results.size());
+        return results.subList(warmup, results.size());
     }
 
     static String body() {
@@ -128,13 +131,14 @@ public final class DeliveryHarness {
         return API_KEY;
     }
 
-    private static List<Round> plainRounds(String baseUrl, int tracks, int rounds, int inFlight) throws Exception {
+    private static List<Round> plainRounds(String baseUrl, int tracks, int warmup, int rounds, int inFlight)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create(baseUrl + "/rest/track-metadata");
         Semaphore window = new Semaphore(inFlight);
         List<Round> results = new ArrayList<>();
-        for (int round = 0; round <= rounds; round++) {
+        for (int round = 0; round < warmup + rounds; round++) {
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
             List<CompletableFuture<?>> answers = new ArrayList<>(tracks);
@@ -150,7 +154,7 @@ public final class DeliveryHarness {
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
             results.add(round(tracks, start, cpuBefore));
         }
-        return results.subList(1, results.size());
+        return results.subList(warmup, results.size());
     }
 
     /** Tracks at a steady rate while the server rate-limits a third of them: what the window does. */

@@ -25,7 +25,8 @@ final class PlainHc5 {
     private PlainHc5() {
     }
 
-    static List<DeliveryHarness.Round> rounds(String baseUrl, int tracks, int rounds, int inFlight) throws Exception {
+    static List<DeliveryHarness.Round> rounds(String baseUrl, int tracks, int warmup, int rounds, int inFlight)
+            throws Exception {
         CloseableHttpAsyncClient http = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(inFlight).setMaxConnTotal(inFlight).build())
@@ -38,7 +39,7 @@ final class PlainHc5 {
         Semaphore window = new Semaphore(inFlight);
         List<DeliveryHarness.Round> results = new ArrayList<>();
         try {
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 0; round < warmup + rounds; round++) {
                 long cpuBefore = DeliveryHarness.processCpuNanos();
                 long start = System.nanoTime();
                 List<CompletableFuture<?>> answers = new ArrayList<>(tracks);
@@ -75,6 +76,6 @@ final class PlainHc5 {
         } finally {
             http.close(CloseMode.GRACEFUL);
         }
-        return results.subList(1, results.size());
+        return results.subList(warmup, results.size());
     }
 }
