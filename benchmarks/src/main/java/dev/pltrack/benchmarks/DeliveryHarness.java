@@ -27,16 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * in another process (so that this process's CPU time is the client's alone). Run by
  * {@code benchmarks/compare-delivery.sh}, which starts the servers and runs this harness on today's
  * engine, on the engine of an earlier commit (the same bytecode against that commit's core jar: it
- * uses only API both have) and on a plain asynchronous {@code java.net.http} client.
+ * uses only API both have, unless {@code --transport} is given) and on plain asynchronous clients:
+ * {@code java.net.http} ({@code plain}) and Apache HttpClient 5 ({@code plain-hc5}).
  *
  * <pre>
- * java -cp benchmarks.jar dev.pltrack.benchmarks.DeliveryHarness --mode engine|plain --base-url URL
- *      [--tracks 10000] [--rounds 5] [--in-flight 64]
+ * java -cp benchmarks.jar dev.pltrack.benchmarks.DeliveryHarness --mode engine|plain|plain-hc5 --base-url URL
+ *      [--tracks 10000] [--warmup 1] [--rounds 5] [--in-flight 64] [--transport APACHE_ASYNC|JDK (engine only)]
  * java -cp benchmarks.jar dev.pltrack.benchmarks.DeliveryHarness --mode storm --base-url URL [--seconds 15] [--rate 400]
  * </pre>
  * Prints one line of results; each round offers {@code --tracks} distinct tracks at once and waits
- * until all are delivered; the first round warms up and is not counted; the median of the rest is
- * reported.
+ * until all are delivered; the first {@code --warmup} rounds warm up and are not counted; the median
+ * of the rest is reported.
  */
 public final class DeliveryHarness {
 
@@ -56,32 +57,49 @@ public final class DeliveryHarness {
         String baseUrl = options.get("--base-url");
         String mode = options.getOrDefault("--mode", "engine");
         int tracks = Integer.parseInt(options.getOrDefault("--tracks", "10000"));
+        int warmup = Integer.parseInt(options.getOrDefault("--warmup", "1"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
         int inFlight = Integer.parseInt(options.getOrDefault("--in-flight", "64"));
         switch (mode) {
-            case "engine" -> report(mode, engineRounds(baseUrl, tracks, rounds));
-            case "plain" -> report(mode, plainRounds(baseUrl, tracks, rounds, inFlight));
+            case "engine" -> report(mode,
+                    engineRounds(client(baseUrl, options.get("--transport")), tracks, warmup, rounds));
+            case "plain" -> report(mode, plainRounds(baseUrl, tracks, warmup, rounds, inFlight));
+            case "plain-hc5" -> report(mode, PlainHc5.rounds(baseUrl, tracks, warmup, rounds, inFlight));
             case "storm" -> storm(baseUrl, Integer.parseInt(options.getOrDefault("--seconds", "15")),
                     Integer.parseInt(options.getOrDefault("--rate", "400")));
-            default -> throw new IllegalArgumentException("--mode engine, plain or storm, not " + mode);
+            default -> throw new IllegalArgumentException("--mode engine, plain, plain-hc5 or storm, not " + mode);
         }
         System.exit(0);
     }
 
     /** One round's figures. */
-    private record Round(double tracksPerSecond, double cpuMicrosPerTrack) {
+    record Round(double tracksPerSecond, double cpuMicrosPerTrack) {
     }
 
-    private static List<Round> engineRounds(String baseUrl, int tracks, int rounds) throws Exception {
-        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
-                .apiKey(API_KEY).baseUrl(baseUrl).build());
+    /** A client on the default transport, or on the one named (an engine of today's only). */
+    private static PromptLayerClient client(String baseUrl, String transport) {
+        PromptLayerConfig config = PromptLayerConfig.builder().apiKey(API_KEY).baseUrl(baseUrl).build();
+        return transport == null ? PromptLayerClient.create(config) : Transports.client(config, transport);
+    }
+
+    /** Kept apart so that an earlier core, which has no HttpTransport, never loads this. */
+    private static final class Transports {
+        static PromptLayerClient client(PromptLayerConfig config, String transport) {
+            return PromptLayerClient.builder(config)
+                    .httpTransport(dev.pltrack.client.HttpTransport.valueOf(transport))
+                    .build();
+        }
+    }
+
+    private static List<Round> engineRounds(PromptLayerClient client, int tracks, int warmup, int rounds)
+            throws Exception {
         // Default settings but room for a whole round: the figure is delivery, not overflow.
         DeliveryEngine engine = DeliveryEngine.builder(client)
                 .config(DeliveryConfig.builder().queueCapacity(Math.max(tracks, 10_000)).build())
                 .build();
         List<Round> results = new ArrayList<>();
         try {
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 0; round < warmup + rounds; round++) {
                 long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 for (int i = 0; i < tracks; i++) {
@@ -101,23 +119,32 @@ public final class DeliveryHarness {
         } finally {
             engine.close();
         }
-        return results.subList(1, results.size());
+        return results.subList(warmup, results.size());
     }
 
-    private static List<Round> plainRounds(String baseUrl, int tracks, int rounds, int inFlight) throws Exception {
+    static String body() {
+        return "{\"api_key\":\"" + API_KEY + "\",\"request_id\":" + NEXT_ID.getAndIncrement()
+                + ",\"metadata\":{\"user_id\":\"user-42\",\"session_id\":\"s-1\",\"feature\":\"chat\"}}";
+    }
+
+    static String apiKey() {
+        return API_KEY;
+    }
+
+    private static List<Round> plainRounds(String baseUrl, int tracks, int warmup, int rounds, int inFlight)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create(baseUrl + "/rest/track-metadata");
         Semaphore window = new Semaphore(inFlight);
         List<Round> results = new ArrayList<>();
-        for (int round = 0; round <= rounds; round++) {
+        for (int round = 0; round < warmup + rounds; round++) {
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
             List<CompletableFuture<?>> answers = new ArrayList<>(tracks);
             for (int i = 0; i < tracks; i++) {
                 window.acquire();
-                String body = "{\"api_key\":\"" + API_KEY + "\",\"request_id\":" + NEXT_ID.getAndIncrement()
-                        + ",\"metadata\":{\"user_id\":\"user-42\",\"session_id\":\"s-1\",\"feature\":\"chat\"}}";
+                String body = body();
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json").header("X-API-KEY", API_KEY)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -127,7 +154,7 @@ public final class DeliveryHarness {
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
             results.add(round(tracks, start, cpuBefore));
         }
-        return results.subList(1, results.size());
+        return results.subList(warmup, results.size());
     }
 
     /** Tracks at a steady rate while the server rate-limits a third of them: what the window does. */
@@ -161,7 +188,7 @@ public final class DeliveryHarness {
                 stats.pauses(), stats.windowDecreases(), minWindow, stats.window(), windowEverySecond);
     }
 
-    private static Round round(int tracks, long startNanos, long cpuBeforeNanos) {
+    static Round round(int tracks, long startNanos, long cpuBeforeNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpuMicros = (processCpuNanos() - cpuBeforeNanos) / 1e3;
         return new Round(tracks / seconds, cpuMicros / tracks);
@@ -184,7 +211,7 @@ public final class DeliveryHarness {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

@@ -49,7 +49,7 @@ public class TransportBenchmark {
 
     private static final String API_KEY = "pl_benchmark_key";
 
-    @Param({"jdk-http-client", "http-url-connection", "okhttp"})
+    @Param({"apache-async", "jdk-http-client", "http-url-connection", "okhttp"})
     public String transport;
 
     private MinimalPromptLayerServer server;
@@ -68,7 +68,8 @@ public class TransportBenchmark {
                 .build();
         PromptLayerClient.Builder builder = PromptLayerClient.builder(config);
         switch (transport) {
-            case "jdk-http-client" -> { } // the default
+            case "apache-async" -> { } // the default
+            case "jdk-http-client" -> builder.httpTransport(dev.pltrack.client.HttpTransport.JDK);
             case "http-url-connection" -> builder.transport(new Client.Default(null, null));
             case "okhttp" -> builder.transport(new OkHttpClient());
             default -> throw new IllegalArgumentException("unknown transport " + transport);
@@ -89,6 +90,7 @@ public class TransportBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws IOException {
+        client.close();
         server.close();
     }
 

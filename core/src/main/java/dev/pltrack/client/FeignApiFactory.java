@@ -7,6 +7,7 @@ import feign.Logger;
 import feign.Request;
 import feign.Retryer;
 import feign.RequestInterceptor;
+import java.io.Closeable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the asynchronous Feign proxy for {@link TrackMetadataApi}: JSON encoding, headers,
@@ -24,6 +26,7 @@ import javax.net.ssl.SSLContext;
  */
 final class FeignApiFactory {
 
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(FeignApiFactory.class);
     private static final AtomicInteger BLOCKING_TRANSPORTS = new AtomicInteger();
 
     private FeignApiFactory() {
@@ -68,8 +71,18 @@ final class FeignApiFactory {
                 false);
     }
 
-    /** The default transport: asynchronous, on the JDK's {@code HttpClient}. */
-    static AsyncClient<Object> jdkTransport(PromptLayerConfig config, SSLContext sslContext) {
+    /**
+     * One of pltrack's own asynchronous transports. Apache HC5 logs header values (the key) when its
+     * header or frame-payload logger is at DEBUG: then the JDK transport is used instead, with a warning.
+     */
+    static AsyncClient<Object> transport(HttpTransport kind, PromptLayerConfig config, SSLContext sslContext) {
+        if (kind == HttpTransport.APACHE_ASYNC) {
+            if (!ApacheAsyncTransport.wouldLogTheKey()) {
+                return new ApacheAsyncTransport(config, sslContext);
+            }
+            LOG.warn("org.apache.hc.client5.http.headers or org.apache.hc.client5.http2.frame.payload logs at DEBUG,"
+                    + " which would print the PromptLayer API key: pltrack sends with the JDK's HTTP client instead");
+        }
         return new JdkAsyncTransport(config, sslContext);
     }
 
@@ -85,6 +98,21 @@ final class FeignApiFactory {
             thread.setDaemon(true);
             return thread;
         });
-        return new AsyncClient.Default<>(client, executor);
+        return new BlockingTransport(client, executor);
+    }
+
+    /** A blocking client on its own threads; {@link #close()} lets them end (the client is the user's). */
+    private static final class BlockingTransport extends AsyncClient.Default<Object> implements Closeable {
+        private final ExecutorService executor;
+
+        BlockingTransport(Client client, ExecutorService executor) {
+            super(client, executor);
+            this.executor = executor;
+        }
+
+        @Override
+        public void close() {
+            executor.shutdown();
+        }
     }
 }

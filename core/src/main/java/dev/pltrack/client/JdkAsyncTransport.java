@@ -3,6 +3,7 @@ package dev.pltrack.client;
 import feign.AsyncClient;
 import feign.Request;
 import feign.Response;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -20,10 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,17 +45,21 @@ import javax.net.ssl.SSLContext;
  * </ul>
  * The JVM's proxy settings ({@code https.proxyHost}, {@code http.nonProxyHosts}, ...) are honoured
  * through {@link ProxySelector#getDefault()}. Redirects are never followed (they would carry the key).
+ *
+ * <p>Selected by {@link HttpTransport#JDK}. {@link #close()} ends its threads (the JDK 17 client
+ * itself has no close; its selector thread ends when the client is collected).
  */
-final class JdkAsyncTransport implements AsyncClient<Object> {
+final class JdkAsyncTransport implements AsyncClient<Object>, Closeable {
 
     /** Answers are a few hundred bytes; more than this is never read. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final AtomicInteger CLIENTS = new AtomicInteger();
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
 
     private final HttpClient http;
+    private final ThreadPoolExecutor completions;
+    private final ExchangeDeadlines deadlines;
     private final long deadlineMillis;
     private final boolean multiplexed;
     /** The exchange that opens the HTTP/2 connection while others wait for it; null when none is. */
@@ -64,12 +68,15 @@ final class JdkAsyncTransport implements AsyncClient<Object> {
 
     /** @param sslContext the TLS set-up, or {@code null} for the JVM's default */
     JdkAsyncTransport(PromptLayerConfig config, SSLContext sslContext) {
+        int id = CLIENTS.incrementAndGet();
+        this.completions = completionExecutor(id);
+        this.deadlines = new ExchangeDeadlines("pltrack-http-" + id + "-deadlines");
         boolean tls = config.baseUrl().getScheme().equalsIgnoreCase("https");
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(completionExecutor());
+                .executor(completions);
         if (sslContext != null) {
             builder.sslContext(sslContext);
         }
@@ -123,12 +130,18 @@ final class JdkAsyncTransport implements AsyncClient<Object> {
         HttpResponse.BodyHandler<byte[]> handler = info -> new BoundedBodySubscriber(MAX_BODY_BYTES,
                 body -> answer.complete(toFeignResponse(request, info, body)));
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(httpRequest, handler);
-        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
-            if (answer.completeExceptionally(new HttpTimeoutException("no complete answer within "
-                    + deadlineMillis + " ms (connect-timeout + read-timeout, body included)"))) {
-                exchange.cancel(true);
-            }
-        }, deadlineMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = deadlines.schedule(() -> {
+                if (answer.completeExceptionally(new HttpTimeoutException("no complete answer within "
+                        + deadlineMillis + " ms (connect-timeout + read-timeout, body included)"))) {
+                    exchange.cancel(true);
+                }
+            }, deadlineMillis);
+        } catch (RejectedExecutionException closed) {
+            exchange.cancel(true);
+            return CompletableFuture.failedFuture(new IOException("the HTTP transport is closed"));
+        }
         answer.whenComplete((response, failure) -> deadline.cancel(false));
         exchange.whenComplete((response, failure) -> {
             if (failure != null) {
@@ -178,8 +191,7 @@ final class JdkAsyncTransport implements AsyncClient<Object> {
      * Where the JDK client runs completions (and pltrack's handling of each answer): a couple of
      * daemon threads that end when idle, never a thread per request.
      */
-    private static Executor completionExecutor() {
-        int id = CLIENTS.incrementAndGet();
+    private static ThreadPoolExecutor completionExecutor(int id) {
         AtomicInteger threads = new AtomicInteger();
         int size = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ThreadPoolExecutor executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
@@ -192,13 +204,10 @@ final class JdkAsyncTransport implements AsyncClient<Object> {
         return executor;
     }
 
-    private static ScheduledThreadPoolExecutor deadlineTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "pltrack-http-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    /** Ends this transport's threads; exchanges still in flight fail. */
+    @Override
+    public void close() {
+        deadlines.close();
+        completions.shutdownNow();
     }
 }

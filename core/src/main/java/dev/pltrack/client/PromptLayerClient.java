@@ -1,5 +1,6 @@
 package dev.pltrack.client;
 
+import feign.AsyncClient;
 import feign.Client;
 import feign.FeignException;
 import feign.RequestInterceptor;
@@ -35,22 +36,26 @@ import org.slf4j.LoggerFactory;
  * {@link RetryPolicy} says, and otherwise throws the {@link PromptLayerException} subclass that
  * names what went wrong. Thread-safe; share one instance.
  */
-public final class PromptLayerClient {
+public final class PromptLayerClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PromptLayerClient.class);
 
     private final PromptLayerConfig config;
     private final SecretRedactor redactor;
-    private final Supplier<TrackMetadataApi> apiFactory;
-    private volatile TrackMetadataApi api;
+    private final Supplier<Built> apiFactory;
+    private volatile Built built;
 
-    private PromptLayerClient(PromptLayerConfig config, SecretRedactor redactor, Supplier<TrackMetadataApi> apiFactory) {
+    /** The Feign proxy and the transport under it, built together on first use. */
+    private record Built(TrackMetadataApi api, AsyncClient<Object> transport) {
+    }
+
+    private PromptLayerClient(PromptLayerConfig config, SecretRedactor redactor, Supplier<Built> apiFactory) {
         this.config = config;
         this.redactor = redactor;
         this.apiFactory = apiFactory;
     }
 
-    /** A client on the default transport (the JDK's HTTP client, asynchronous). */
+    /** A client on the default transport ({@link HttpTransport#APACHE_ASYNC}). */
     public static PromptLayerClient create(PromptLayerConfig config) {
         return builder(config).build();
     }
@@ -130,21 +135,51 @@ public final class PromptLayerClient {
 
     /** Whether the transport and the Feign proxy are built yet (by {@link #prepare()} or a first call). */
     public boolean isPrepared() {
-        return api != null;
+        return built != null;
     }
 
     private TrackMetadataApi api() {
-        TrackMetadataApi built = api;
-        if (built == null) {
+        Built current = built;
+        if (current == null) {
             synchronized (this) {
-                built = api;
-                if (built == null) {
-                    built = apiFactory.get();
-                    api = built;
+                current = built;
+                if (current == null) {
+                    current = apiFactory.get();
+                    built = current;
                 }
             }
         }
-        return built;
+        return current.api();
+    }
+
+    /**
+     * Closes the transport: its I/O threads end and its connections close; attempts in flight fail as
+     * network failures. The client stays usable: a later call builds a new transport, as the first
+     * call did (so that a {@link dev.pltrack.delivery.DeliveryEngine}, which closes its client's
+     * transport as it closes, leaves a shared client working). A blocking {@link Client} given to
+     * {@link Builder#transport(Client)} is the application's: only pltrack's threads for it end.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        Built closing;
+        synchronized (this) {
+            closing = built;
+            built = null;
+        }
+        if (closing != null) {
+            closeTransport(closing.transport());
+        }
+    }
+
+    private static void closeTransport(AsyncClient<Object> transport) {
+        if (transport instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close the PromptLayer HTTP transport cleanly", e);
+            }
+        }
     }
 
     private CompletableFuture<TrackResult> attempt(TrackRequest request, int attempt) {
@@ -249,6 +284,7 @@ public final class PromptLayerClient {
     public static final class Builder {
         private final PromptLayerConfig config;
         private Client transport;
+        private HttpTransport httpTransport = HttpTransport.APACHE_ASYNC;
         private Clock clock = Clock.systemUTC();
         private String userAgent = PltrackVersion.userAgent();
         private SSLContext sslContext;
@@ -260,8 +296,8 @@ public final class PromptLayerClient {
         }
 
         /**
-         * Replaces the default JDK transport with any blocking Feign {@link Client} (OkHttp, Apache
-         * HC5, one with a proxy). Its own timeouts are overridden by the configured ones where it
+         * Replaces pltrack's asynchronous transports with any blocking Feign {@link Client} (OkHttp,
+         * Apache HC5's classic client, one with a proxy); {@link #httpTransport} is then ignored. Its own timeouts are overridden by the configured ones where it
          * honours Feign's request options. Such a client holds a thread per request in flight (daemon
          * threads of pltrack's), and the whole-exchange deadline is then the client's own business.
          */
@@ -271,7 +307,18 @@ public final class PromptLayerClient {
         }
 
         /**
-         * The TLS set-up of the default transport, e.g. one that trusts a corporate proxy's or a test
+         * Which of pltrack's asynchronous transports sends: {@link HttpTransport#APACHE_ASYNC} (the
+         * default: Apache HttpClient 5, least CPU per request) or {@link HttpTransport#JDK} (the JDK's
+         * {@code java.net.http}). Both keep the same guarantees (whole-exchange deadline, bounded body,
+         * JVM proxy settings, no redirects, HTTP/2 over TLS); see the README, "Transport".
+         */
+        public Builder httpTransport(HttpTransport httpTransport) {
+            this.httpTransport = Objects.requireNonNull(httpTransport, "httpTransport");
+            return this;
+        }
+
+        /**
+         * The TLS set-up of pltrack's transports, e.g. one that trusts a corporate proxy's or a test
          * server's certificate; the JVM's default otherwise.
          */
         public Builder sslContext(SSLContext sslContext) {
@@ -323,13 +370,21 @@ public final class PromptLayerClient {
          */
         public PromptLayerClient build() {
             Client blocking = transport;
+            HttpTransport kind = httpTransport;
             SSLContext tls = sslContext;
             FeignApiFactory.Parts parts = new FeignApiFactory.Parts(clock, userAgent, List.copyOf(interceptors), httpLog);
             // One redactor for the wire log, the error decoder and the client's own messages.
             SecretRedactor redactor = new SecretRedactor(config.apiKey());
-            return new PromptLayerClient(config, redactor, () -> FeignApiFactory.create(config,
-                    blocking != null ? FeignApiFactory.blocking(blocking) : FeignApiFactory.jdkTransport(config, tls),
-                    redactor, parts));
+            return new PromptLayerClient(config, redactor, () -> {
+                AsyncClient<Object> sender = blocking != null
+                        ? FeignApiFactory.blocking(blocking) : FeignApiFactory.transport(kind, config, tls);
+                try {
+                    return new Built(FeignApiFactory.create(config, sender, redactor, parts), sender);
+                } catch (RuntimeException | Error failure) {
+                    closeTransport(sender);
+                    throw failure;
+                }
+            });
         }
     }
 }

@@ -656,8 +656,9 @@ public final class DeliveryEngine implements AutoCloseable {
 
     /**
      * Stops intake, delivers what is pending until {@code shutdown-timeout} runs out, then gives up
-     * the rest (each to the dead-letter handler) and stops the engine's threads. Idempotent; a second
-     * call returns at once.
+     * the rest (each to the dead-letter handler), stops the engine's threads and closes the client's
+     * transport ({@link PromptLayerClient#close()}: its I/O threads end; the client builds a new one
+     * if it is used again). Idempotent; a second call returns at once.
      */
     @Override
     public void close() {
@@ -689,6 +690,7 @@ public final class DeliveryEngine implements AutoCloseable {
             abandoned += abandon(head);
         }
         ready.clear();   // all given up: the queued gauge agrees with pending
+        client.close();
         if (abandoned > 0) {
             LOG.warn("PromptLayer delivery closed: {} of {} pending tracks could not be delivered within {} ({}"
                     + "); they went to the dead-letter handler", abandoned, atClose, config.shutdownTimeout(),

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -26,11 +27,12 @@ class MisbehavingServerTest {
 
     private static final TrackRequest TRACK = TrackRequest.of(1L, Map.of("k", "v"));
 
-    @Test
-    void aBodyThatStallsAfterTheHeadersEndsTheCallAtTheDeadline() throws Exception {
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void aBodyThatStallsAfterTheHeadersEndsTheCallAtTheDeadline(HttpTransport transport) throws Exception {
         try (ScriptedServer server = new ScriptedServer((arrival, out) ->
                 ScriptedServer.stallAfterHeaders(out, Duration.ofSeconds(60)))) {
-            PromptLayerClient client = clientFor(server, HttpLogging.NONE);
+            PromptLayerClient client = clientFor(server, transport, HttpLogging.NONE);
 
             assertThatThrownBy(() -> client.trackOnce(TRACK))
                     .isInstanceOfSatisfying(PromptLayerTransportException.class,
@@ -39,11 +41,12 @@ class MisbehavingServerTest {
         }
     }
 
-    @Test
-    void aBodyTrickledAByteAtATimeEndsTheCallAtTheDeadline() throws Exception {
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void aBodyTrickledAByteAtATimeEndsTheCallAtTheDeadline(HttpTransport transport) throws Exception {
         try (ScriptedServer server = new ScriptedServer((arrival, out) ->
                 ScriptedServer.endlessBody(out, 1, Duration.ofMillis(50)))) {
-            PromptLayerClient client = clientFor(server, HttpLogging.FULL);
+            PromptLayerClient client = clientFor(server, transport, HttpLogging.FULL);
 
             assertThatThrownBy(() -> client.trackOnce(TRACK))
                     .isInstanceOfSatisfying(PromptLayerTransportException.class,
@@ -51,11 +54,12 @@ class MisbehavingServerTest {
         }
     }
 
-    @Test
-    void anEndlessBodyIsReadOnlyAsFarAsABoundedPrefixEvenWithFullLogging() throws Exception {
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void anEndlessBodyIsReadOnlyAsFarAsABoundedPrefixEvenWithFullLogging(HttpTransport transport) throws Exception {
         try (ScriptedServer server = new ScriptedServer((arrival, out) ->
                 ScriptedServer.endlessBody(out, 64 * 1024, Duration.ZERO))) {
-            PromptLayerClient client = clientFor(server, HttpLogging.FULL);
+            PromptLayerClient client = clientFor(server, transport, HttpLogging.FULL);
 
             assertThatThrownBy(() -> client.trackOnce(TRACK))
                     .isInstanceOf(PromptLayerInvalidResponseException.class)
@@ -63,15 +67,16 @@ class MisbehavingServerTest {
         }
     }
 
-    @Test
-    void stalledAnswersNeverHoldTheEnginesOnlySlotForGood() throws Exception {
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void stalledAnswersNeverHoldTheEnginesOnlySlotForGood(HttpTransport transport) throws Exception {
         AtomicInteger answers = new AtomicInteger();
         try (ScriptedServer server = new ScriptedServer((arrival, out) -> answers.incrementAndGet() <= 2
                 ? ScriptedServer.stallAfterHeaders(out, Duration.ofSeconds(60))
                 : ScriptedServer.ok(out))) {
             List<DeadLetter> letters = new CopyOnWriteArrayList<>();
             java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
-            DeliveryEngine engine = DeliveryEngine.builder(clientFor(server, HttpLogging.NONE,
+            DeliveryEngine engine = DeliveryEngine.builder(clientFor(server, transport, HttpLogging.NONE,
                             new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(50))))
                     .config(DeliveryConfig.builder().maxInFlight(1).build())
                     .deadLetterHandler(letters::add)
@@ -91,18 +96,75 @@ class MisbehavingServerTest {
         }
     }
 
-    private static PromptLayerClient clientFor(ScriptedServer server, HttpLogging logging) {
-        return clientFor(server, logging, RetryPolicy.noRetries());
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void aConnectionClosedWithoutAnAnswerIsANetworkFailureNotATimeout(HttpTransport transport) throws Exception {
+        try (ScriptedServer server = new ScriptedServer((arrival, out) -> false)) {
+            PromptLayerClient client = clientFor(server, transport, HttpLogging.NONE);
+
+            assertThatThrownBy(() -> client.trackOnce(TRACK))
+                    .isInstanceOfSatisfying(PromptLayerTransportException.class,
+                            failure -> assertThat(failure.isTimeout()).isFalse())
+                    .hasMessageNotContaining("pl_misbehaving_key");
+        }
     }
 
-    private static PromptLayerClient clientFor(ScriptedServer server, HttpLogging logging, RetryPolicy retries) {
-        return PromptLayerClient.create(PromptLayerConfig.builder()
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void garbageInsteadOfAnHttpAnswerIsANetworkFailureWithoutTheKey(HttpTransport transport) throws Exception {
+        try (ScriptedServer server = new ScriptedServer((arrival, out) -> {
+            out.write("pl_misbehaving_key says hello\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            return false;
+        })) {
+            PromptLayerClient client = clientFor(server, transport, HttpLogging.FULL);
+
+            assertThatThrownBy(() -> client.trackOnce(TRACK))
+                    .isInstanceOfSatisfying(PromptLayerTransportException.class,
+                            failure -> assertThat(failure.isTimeout()).isFalse())
+                    .hasMessageNotContaining("pl_misbehaving_key");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void closingTheEngineEndsEveryThreadOfTheTransport(HttpTransport transport) throws Exception {
+        try (ScriptedServer server = new ScriptedServer((arrival, out) -> ScriptedServer.ok(out))) {
+            java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+            DeliveryEngine engine = DeliveryEngine.start(clientFor(server, transport, HttpLogging.NONE));
+            for (long id = 1; id <= 50; id++) {
+                engine.offer(TrackRequest.of(id, Map.of("k", "v")));
+            }
+            assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(Thread.getAllStackTraces().keySet()).as("the transport's threads while it runs")
+                    .anyMatch(thread -> !before.contains(thread) && thread.getName().startsWith("pltrack-http-"));
+            engine.close();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(Thread.getAllStackTraces().keySet()).as("pltrack-http threads after close()")
+                            .filteredOn(thread -> !before.contains(thread) && thread.getName().startsWith("pltrack-http-"))
+                            .noneMatch(Thread::isAlive));
+            assertThat(engine.client().trackOnce(TRACK).requestId())
+                    .as("the client builds a new transport when used after the engine closed")
+                    .isEqualTo(1L);
+            engine.client().close();
+        }
+    }
+
+    private static PromptLayerClient clientFor(ScriptedServer server, HttpTransport transport, HttpLogging logging) {
+        return clientFor(server, transport, logging, RetryPolicy.noRetries());
+    }
+
+    private static PromptLayerClient clientFor(ScriptedServer server, HttpTransport transport, HttpLogging logging,
+            RetryPolicy retries) {
+        return PromptLayerClient.builder(PromptLayerConfig.builder()
                 .apiKey("pl_misbehaving_key")
                 .baseUrl(server.baseUrl())
                 .connectTimeout(Duration.ofMillis(200))
                 .readTimeout(Duration.ofMillis(300))
                 .httpLogging(logging)
                 .retryPolicy(retries)
-                .build());
+                .build())
+                .httpTransport(transport)
+                .build();
     }
 }

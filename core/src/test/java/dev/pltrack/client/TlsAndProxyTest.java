@@ -24,7 +24,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +76,9 @@ class TlsAndProxyTest {
         https.stop();
     }
 
-    @Test
-    void overTlsHttp2IsNegotiatedAndManyTracksShareFewConnections() throws Exception {
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void overTlsHttp2IsNegotiatedAndManyTracksShareFewConnections(HttpTransport transport) throws Exception {
         https.resetRequests();
         try (CountingRelay relay = new CountingRelay(https.httpsPort())) {
             PromptLayerClient client = PromptLayerClient.builder(PromptLayerConfig.builder()
@@ -84,6 +86,7 @@ class TlsAndProxyTest {
                             .baseUrl("https://127.0.0.1:" + relay.port())
                             .build())
                     .sslContext(trusting(keystore))
+                    .httpTransport(transport)
                     .build();
             try (DeliveryEngine engine = DeliveryEngine.start(client)) {
                 for (long id = 1; id <= 300; id++) {
@@ -100,28 +103,34 @@ class TlsAndProxyTest {
         }
     }
 
-    @Test
-    void anUntrustedCertificateIsAFailureNotASilentDowngrade() {
-        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void anUntrustedCertificateIsAFailureNotASilentDowngrade(HttpTransport transport) {
+        PromptLayerClient client = PromptLayerClient.builder(PromptLayerConfig.builder()
                 .apiKey("pl_tls_key")
                 .baseUrl("https://127.0.0.1:" + https.httpsPort())
                 .retryPolicy(RetryPolicy.noRetries())
-                .build());
+                .build())
+                .httpTransport(transport)
+                .build();
 
         assertThatThrownBy(() -> client.track(1L, Map.of("k", "v")))
                 .isInstanceOf(PromptLayerTransportException.class)
                 .hasMessageNotContaining("pl_tls_key");
     }
 
-    @Test
-    void theJvmsHttpsProxySettingsAreHonouredForTheRealApi() throws Exception {
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void theJvmsHttpsProxySettingsAreHonouredForTheRealApi(HttpTransport transport) throws Exception {
         try (ScriptedServer proxy = new ScriptedServer((arrival, out) ->
                 !ScriptedServer.answer(out, 403, Map.of(), "{}"))) {
             withProperties(Map.of("https.proxyHost", "127.0.0.1", "https.proxyPort", String.valueOf(proxy.port())), () -> {
-                PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                PromptLayerClient client = PromptLayerClient.builder(PromptLayerConfig.builder()
                         .apiKey("pl_proxy_key")
                         .retryPolicy(RetryPolicy.noRetries())
-                        .build());
+                        .build())
+                .httpTransport(transport)
+                .build();
                 assertThatThrownBy(() -> client.track(1L, Map.of("k", "v")))
                         .isInstanceOf(PromptLayerTransportException.class);
             });
@@ -130,14 +139,17 @@ class TlsAndProxyTest {
         }
     }
 
-    @Test
-    void aPlainHttpProxyCarriesTheRequest() throws Exception {
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
+    void aPlainHttpProxyCarriesTheRequest(HttpTransport transport) throws Exception {
         try (ScriptedServer proxy = new ScriptedServer((arrival, out) -> ScriptedServer.ok(out))) {
             // A host no resolver is asked about: a proxied request names it to the proxy only.
             String behindTheProxy = "http://promptlayer.internal.test";
             withProperties(Map.of("http.proxyHost", "127.0.0.1", "http.proxyPort", String.valueOf(proxy.port())), () -> {
-                PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
-                        .apiKey("pl_proxy_key").baseUrl(behindTheProxy).allowInsecureHttp(true).build());
+                PromptLayerClient client = PromptLayerClient.builder(PromptLayerConfig.builder()
+                        .apiKey("pl_proxy_key").baseUrl(behindTheProxy).allowInsecureHttp(true).build())
+                        .httpTransport(transport)
+                        .build();
                 assertThat(client.track(1L, Map.of("k", "v")).requestId()).isEqualTo(1L);
             });
             assertThat(proxy.arrivals()).extracting(ScriptedServer.Arrival::requestLine)
