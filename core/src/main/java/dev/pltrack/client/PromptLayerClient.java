@@ -262,8 +262,28 @@ public final class PromptLayerClient implements AutoCloseable {
                 + config.baseUrl() + " (connect timeout " + config.connectTimeout().toMillis()
                 + " ms, read timeout " + config.readTimeout().toMillis() + " ms): " + detail;
         // The cause kept is the I/O exception, not Feign's wrapper, which holds the request and its key.
-        Throwable kept = cause instanceof IOException ? cause : null;
+        Throwable kept = cause instanceof IOException io ? withoutTheKey(io) : null;
         return new PromptLayerTransportException(timeout, redactor.redact(message), kept);
+    }
+
+    /**
+     * The I/O exception as kept, or a redacted stand-in of its type when its message (or a cause's)
+     * quotes the key: the JDK client puts a garbled status line, which a server may fill with an echo
+     * of the request, into the message.
+     */
+    private IOException withoutTheKey(IOException failure) {
+        boolean quotesTheKey = false;
+        for (Throwable link = failure; link != null && !quotesTheKey; link = link.getCause()) {
+            String text = link.getMessage();
+            quotesTheKey = text != null && !text.equals(redactor.redact(text));
+        }
+        if (!quotesTheKey) {
+            return failure;
+        }
+        IOException standIn = new IOException(failure.getClass().getName() + ": "
+                + redactor.redact(String.valueOf(failure.getMessage())));
+        standIn.setStackTrace(failure.getStackTrace());
+        return standIn;
     }
 
     private static void pause(Duration delay, PromptLayerException failure) {

@@ -104,7 +104,17 @@ class MisbehavingServerTest {
 
             assertThatThrownBy(() -> client.trackOnce(TRACK))
                     .isInstanceOfSatisfying(PromptLayerTransportException.class,
-                            failure -> assertThat(failure.isTimeout()).isFalse())
+                            failure -> {
+                                assertThat(failure.isTimeout()).isFalse();
+                                for (Throwable link = failure; link != null; link = link.getCause()) {
+                                    assertThat(String.valueOf(link.getMessage())).as("message of %s", link.getClass())
+                                            .doesNotContain("pl_misbehaving_key");
+                                }
+                                java.io.StringWriter trace = new java.io.StringWriter();
+                                failure.printStackTrace(new java.io.PrintWriter(trace));
+                                assertThat(trace.toString()).as("the stack trace a log line would print")
+                                        .doesNotContain("pl_misbehaving_key");
+                            })
                     .hasMessageNotContaining("pl_misbehaving_key");
         }
     }
@@ -121,7 +131,17 @@ class MisbehavingServerTest {
 
             assertThatThrownBy(() -> client.trackOnce(TRACK))
                     .isInstanceOfSatisfying(PromptLayerTransportException.class,
-                            failure -> assertThat(failure.isTimeout()).isFalse())
+                            failure -> {
+                                assertThat(failure.isTimeout()).isFalse();
+                                for (Throwable link = failure; link != null; link = link.getCause()) {
+                                    assertThat(String.valueOf(link.getMessage())).as("message of %s", link.getClass())
+                                            .doesNotContain("pl_misbehaving_key");
+                                }
+                                java.io.StringWriter trace = new java.io.StringWriter();
+                                failure.printStackTrace(new java.io.PrintWriter(trace));
+                                assertThat(trace.toString()).as("the stack trace a log line would print")
+                                        .doesNotContain("pl_misbehaving_key");
+                            })
                     .hasMessageNotContaining("pl_misbehaving_key");
         }
     }
