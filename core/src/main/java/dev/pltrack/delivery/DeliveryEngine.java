@@ -554,15 +554,9 @@ public final class DeliveryEngine implements AutoCloseable {
             giveUp(pending, failure);
             return;
         }
-        PendingTrack.RetryPreparation preparation = pending.awaitRetry(failure);
-        if (preparation == PendingTrack.RetryPreparation.ALREADY_DONE) {
+        if (!waitsAgain(pending.awaitRetry(failure))) {
             return;
         }
-        if (preparation == PendingTrack.RetryPreparation.READY_WITH_SUCCESSOR_FOLDED) {
-            counters.coalesced.increment();
-            freeRoom();
-        }
-        counters.retried.increment();
         counters.awaitingRetry.incrementAndGet();
         long delayNanos = delay.get().toNanos();
         try {
@@ -589,16 +583,26 @@ public final class DeliveryEngine implements AutoCloseable {
             expire(pending);
             return;
         }
-        PendingTrack.RetryPreparation preparation = pending.holdForOutage(failure);
+        if (waitsAgain(pending.holdForOutage(failure))) {
+            ready.offer(pending);
+        }
+    }
+
+    /**
+     * Counts a failed track that will be sent again (a folded successor's room is free now).
+     *
+     * @return false if the track was given up meanwhile (at shutdown): nothing to schedule
+     */
+    private boolean waitsAgain(PendingTrack.RetryPreparation preparation) {
         if (preparation == PendingTrack.RetryPreparation.ALREADY_DONE) {
-            return;
+            return false;
         }
         if (preparation == PendingTrack.RetryPreparation.READY_WITH_SUCCESSOR_FOLDED) {
             counters.coalesced.increment();
             freeRoom();
         }
         counters.retried.increment();
-        ready.offer(pending);
+        return true;
     }
 
     private boolean retryFitsBeforeDeadline(Duration delay) {
