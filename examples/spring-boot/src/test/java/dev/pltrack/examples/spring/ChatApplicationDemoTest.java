@@ -21,7 +21,8 @@ class ChatApplicationDemoTest {
         assertThat(output.getOut())
                 .contains("No PROMPTLAYER_API_KEY set: demo mode against a fake PromptLayer at http://127.0.0.1:")
                 .contains("POST /chat/1002/rating -> 400 {\"error\":\"a rating is 1 to 5 stars, not 9\"}")
-                .contains("What the fake PromptLayer received (4 requests):")
+                // Two tracks per request id; those still waiting when the next comes merge into one call.
+                .containsPattern("What the fake PromptLayer received \\([2-4] requests\\):")
                 .contains("1002: {app=chat-example, feature=rating, model=demo-llm, user_id=user-7, rating=9,"
                         + " error_type=java.lang.IllegalArgumentException, error_message=a rating is 1 to 5 stars, not 9}");
     }
