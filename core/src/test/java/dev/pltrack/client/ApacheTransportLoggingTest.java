@@ -6,14 +6,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.pltrack.sockets.ScriptedServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,22 +25,11 @@ class ApacheTransportLoggingTest {
     private static final List<String> KEY_LOGGERS =
             List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http2.frame.payload");
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private Level previousLevel;
-
-    @BeforeEach
-    void captureEverythingAtTrace() {
-        previousLevel = root.getLevel();
-        root.setLevel(Level.TRACE);
-        captured.start();
-        root.addAppender(captured);
-    }
+    @RegisterExtension
+    final TraceLogCapture captured = new TraceLogCapture();
 
     @AfterEach
     void restoreLogging() {
-        root.detachAppender(captured);
-        root.setLevel(previousLevel);
         KEY_LOGGERS.forEach(name -> ((Logger) LoggerFactory.getLogger(name)).setLevel(null));
     }
 
@@ -76,7 +64,7 @@ class ApacheTransportLoggingTest {
 
     private List<String> messages() {
         List<String> everything = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
+        for (ILoggingEvent event : captured.events()) {
             everything.add(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 everything.add(t.getMessage());

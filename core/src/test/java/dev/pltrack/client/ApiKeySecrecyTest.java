@@ -3,11 +3,8 @@ package dev.pltrack.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.FakePromptLayerExtension;
 import dev.pltrack.testkit.Fault;
@@ -17,11 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * The API key never shows: not in a log line at any level (Feign's FULL wire log included), not in
@@ -34,23 +28,10 @@ class ApiKeySecrecyTest {
     @RegisterExtension
     static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension(SECRET);
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private Level previousLevel;
+    @RegisterExtension
+    final TraceLogCapture captured = new TraceLogCapture();
 
-    @BeforeEach
-    void captureEverythingAtTrace() {
-        previousLevel = root.getLevel();
-        root.setLevel(Level.TRACE);
-        captured.start();
-        root.addAppender(captured);
-    }
 
-    @AfterEach
-    void restoreLogging() {
-        root.detachAppender(captured);
-        root.setLevel(previousLevel);
-    }
 
     private PromptLayerClient clientWithFullWireLog(FakePromptLayer fake) {
         return clientWithFullWireLog(fake, PromptLayerConfig.DEFAULT_READ_TIMEOUT);
@@ -229,16 +210,16 @@ class ApiKeySecrecyTest {
     }
 
     private List<String> messagesOf(String loggerName) {
-        return captured.list.stream()
+        return captured.events().stream()
                 .filter(event -> event.getLoggerName().equals(loggerName))
                 .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }
 
     private void assertNoLogLineContainsTheKey() {
-        assertThat(captured.list).isNotEmpty();
+        assertThat(captured.events()).isNotEmpty();
         List<String> everything = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
+        for (ILoggingEvent event : captured.events()) {
             everything.add(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 everything.add(t.getMessage());
