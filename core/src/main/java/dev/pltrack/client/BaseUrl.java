@@ -21,8 +21,9 @@ final class BaseUrl {
      * Paths of PromptLayer endpoints, which pltrack appends itself. A self-hosted server may live
      * under a path prefix, so only a path that ends in one of these is refused.
      */
-    private static final List<String> ENDPOINT_PATHS = List.of(TrackMetadataApi.PATH,
-            "/rest/track-score", "/rest/track-prompt", "/rest/track-group", "/rest", "/log-request");
+    private static final List<String> ENDPOINT_PATHS = List.of(PromptLayerApi.TRACK_METADATA_PATH,
+            PromptLayerApi.TRACK_SCORE_PATH, PromptLayerApi.TRACK_PROMPT_PATH, "/rest/track-group", "/rest",
+            PromptLayerApi.LOG_REQUEST_PATH);
 
     private BaseUrl() {
     }

@@ -20,7 +20,7 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assembles the asynchronous Feign proxy for {@link TrackMetadataApi}: JSON encoding, headers,
+ * Assembles the asynchronous Feign proxy for {@link PromptLayerApi}: JSON encoding, headers,
  * timeouts, error mapping and redacted logging. Feign never retries by itself: retry decisions belong
  * to {@link RetryPolicy}, so that the delivery engine can schedule them without blocking a thread.
  */
@@ -40,19 +40,19 @@ final class FeignApiFactory {
     record Parts(Clock clock, String userAgent, List<RequestInterceptor> interceptors, Consumer<String> httpLog) {
     }
 
-    static TrackMetadataApi create(
+    static PromptLayerApi create(
             PromptLayerConfig config, AsyncClient<Object> transport, SecretRedactor redactor, Parts parts) {
         return AsyncFeign.builder()
                 .client(transport)
-                .encoder(new TrackBodyEncoder())
-                .decoder(new TrackAnswerDecoder())
+                .encoder(new RequestBodyEncoder())
+                .decoder(new AnswerDecoder())
                 .errorDecoder(new StatusErrorDecoder(redactor, parts.clock()))
                 .retryer(Retryer.NEVER_RETRY)
                 .options(options(config))
                 .requestInterceptors(interceptors(config, parts))
                 .logger(new RedactingHttpLogger(redactor, parts.httpLog()))
                 .logLevel(Logger.Level.valueOf(config.httpLogging().name()))
-                .target(TrackMetadataApi.class, config.baseUrl().toString());
+                .target(PromptLayerApi.class, config.baseUrl().toString());
     }
 
     /** pltrack's headers first, then the application's (Feign's requestInterceptors replaces the list). */

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A track request broke one or more rules and was not sent. Each {@link Violation} names the field
- * ({@code request_id}, {@code metadata}, {@code metadata["key"]}) and the rule it broke.
+ * A request to PromptLayer (a track, a log, a score, a prompt link) broke one or more rules and was
+ * not sent. Each {@link Violation} names the field ({@code request_id}, {@code metadata["key"]},
+ * {@code input.messages[2].content}) and the rule it broke.
  */
 public class InvalidTrackRequestException extends PromptLayerException {
 
@@ -15,7 +16,12 @@ public class InvalidTrackRequestException extends PromptLayerException {
     private final List<Violation> violations;
 
     public InvalidTrackRequestException(List<Violation> violations) {
-        super(FailureReason.INVALID_REQUEST, describe(violations));
+        this("track", violations);
+    }
+
+    /** @param subject what was refused, e.g. {@code "log"}: the message starts "Invalid log request" */
+    public InvalidTrackRequestException(String subject, List<Violation> violations) {
+        super(FailureReason.INVALID_REQUEST, describe(subject, violations));
         this.violations = List.copyOf(violations);
     }
 
@@ -33,14 +39,14 @@ public class InvalidTrackRequestException extends PromptLayerException {
         return violations.get(0).rule();
     }
 
-    private static String describe(List<Violation> violations) {
+    private static String describe(String subject, List<Violation> violations) {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("an invalid request has at least one violation");
         }
         String shown = violations.stream().limit(MAX_SHOWN_VIOLATIONS).map(Violation::toString)
                 .collect(Collectors.joining("; "));
         int more = violations.size() - MAX_SHOWN_VIOLATIONS;
-        return "Invalid track request: " + shown
+        return "Invalid " + subject + " request: " + shown
                 + (more > 0 ? "; and " + more + " more (see violations())" : "");
     }
 

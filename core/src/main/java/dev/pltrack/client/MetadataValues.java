@@ -66,6 +66,15 @@ public final class MetadataValues {
         return json(value);
     }
 
+    /** Whether {@link #toText} writes {@code value} as JSON (an object it has no plain text for). */
+    static boolean isWrittenAsJson(Object value) {
+        return value != null && !(value instanceof CharSequence || value instanceof Boolean
+                || value instanceof Character || value instanceof UUID || value instanceof URI
+                || value instanceof URL || value instanceof TemporalAccessor || value instanceof TemporalAmount
+                || value instanceof ZoneId || value instanceof Number || value instanceof Enum<?>
+                || value instanceof Optional<?> || value instanceof Date || value instanceof Calendar);
+    }
+
     private static String numberText(Number number) {
         if (number instanceof BigDecimal decimal) {
             return decimal.toPlainString();

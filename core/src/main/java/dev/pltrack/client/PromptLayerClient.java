@@ -18,13 +18,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Attaches metadata to a PromptLayer request log, synchronously, in the caller's thread.
+ * PromptLayer's request family, synchronously, in the caller's thread: attaches metadata to a request
+ * log ({@link #track}), logs an LLM call ({@link #logRequest}), scores a request ({@link #trackScore})
+ * and links it to a prompt template ({@link #trackPrompt}).
  *
  * <pre>{@code
  * PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.fromEnvironment().build());
@@ -46,7 +50,7 @@ public final class PromptLayerClient implements AutoCloseable {
     private volatile Built built;
 
     /** The Feign proxy and the transport under it, built together on first use. */
-    private record Built(TrackMetadataApi api, AsyncClient<Object> transport) {
+    private record Built(PromptLayerApi api, AsyncClient<Object> transport) {
     }
 
     private PromptLayerClient(PromptLayerConfig config, SecretRedactor redactor, Supplier<Built> apiFactory) {
@@ -87,20 +91,80 @@ public final class PromptLayerClient implements AutoCloseable {
     /** As {@link #track(long, Map)}, for a request validated earlier. */
     public TrackResult track(TrackRequest request) {
         Objects.requireNonNull(request, "request");
+        return withRetries("Track for PromptLayer request " + request.requestId(), attempt -> attempt(request, attempt));
+    }
+
+    /**
+     * Logs an LLM call ({@code POST /log-request}) and answers with the new request id, retrying as
+     * {@link #track} does. Note that a retry after a lost answer can log the call twice: PromptLayer
+     * has no idempotency key for logs.
+     *
+     * @throws PromptLayerException the last failure when it is not retryable or retries ran out
+     */
+    public LoggedRequest logRequest(LogRequest request) {
+        Objects.requireNonNull(request, "request");
+        return withRetries("Log of a " + request.provider() + " call", attempt -> logRequestOnceAsync(request, attempt));
+    }
+
+    /** One attempt at {@link #logRequest}, without waiting (the delivery engine's way). */
+    public CompletableFuture<LoggedRequest> logRequestOnceAsync(LogRequest request, int attempt) {
+        Objects.requireNonNull(request, "request");
+        return call(api -> api.logRequest(new KeyedBody<>(config.apiKey(), request)),
+                answer -> judgeLog(request, answer, attempt));
+    }
+
+    /**
+     * Scores a logged request ({@code POST /rest/track-score}), 0 to 100, under {@code name}
+     * ({@code null} for {@value ScoreRequest#DEFAULT_NAME}).
+     *
+     * @throws InvalidTrackRequestException before sending, when a rule is broken
+     */
+    public TrackResult trackScore(long requestId, int score, String name) {
+        return trackScore(ScoreRequest.of(requestId, score, name));
+    }
+
+    public TrackResult trackScore(ScoreRequest request) {
+        Objects.requireNonNull(request, "request");
+        return withRetries("Score for PromptLayer request " + request.requestId(),
+                attempt -> trackScoreOnceAsync(request, attempt));
+    }
+
+    /** One attempt at {@link #trackScore(ScoreRequest)}, without waiting. */
+    public CompletableFuture<TrackResult> trackScoreOnceAsync(ScoreRequest request, int attempt) {
+        Objects.requireNonNull(request, "request");
+        return call(api -> api.trackScore(new KeyedBody<>(config.apiKey(), request)),
+                answer -> judge("score", request.requestId(), answer, attempt));
+    }
+
+    /** Links a logged request to a prompt template's version ({@code POST /rest/track-prompt}). */
+    public TrackResult trackPrompt(PromptLinkRequest request) {
+        Objects.requireNonNull(request, "request");
+        return withRetries("Prompt link for PromptLayer request " + request.requestId(),
+                attempt -> trackPromptOnceAsync(request, attempt));
+    }
+
+    /** One attempt at {@link #trackPrompt}, without waiting. */
+    public CompletableFuture<TrackResult> trackPromptOnceAsync(PromptLinkRequest request, int attempt) {
+        Objects.requireNonNull(request, "request");
+        return call(api -> api.trackPrompt(new KeyedBody<>(config.apiKey(), request)),
+                answer -> judge("prompt link", request.requestId(), answer, attempt));
+    }
+
+    /** Runs attempts, waiting in this thread between them, until one succeeds or the policy gives up. */
+    private <R> R withRetries(String what, IntFunction<CompletableFuture<R>> attempt) {
         RetryPolicy retryPolicy = config.retryPolicy();
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                return await(attempt(request, attempts));
+                return await(attempt.apply(attempts));
             } catch (PromptLayerException failure) {
                 Optional<Duration> delay = retryPolicy.delayBeforeNextAttempt(failure, attempts);
                 if (delay.isEmpty()) {
                     throw failure;
                 }
-                LOG.debug("Track for PromptLayer request {} failed ({}), attempt {} of {}; retrying in {} ms",
-                        request.requestId(), failure.reason(), attempts, retryPolicy.maxAttempts(),
-                        delay.get().toMillis());
+                LOG.debug("{} failed ({}), attempt {} of {}; retrying in {} ms", what, failure.reason(), attempts,
+                        retryPolicy.maxAttempts(), delay.get().toMillis());
                 pause(delay.get(), failure);
             }
         }
@@ -138,7 +202,7 @@ public final class PromptLayerClient implements AutoCloseable {
         return built != null;
     }
 
-    private TrackMetadataApi api() {
+    private PromptLayerApi api() {
         Built current = built;
         if (current == null) {
             synchronized (this) {
@@ -183,19 +247,34 @@ public final class PromptLayerClient implements AutoCloseable {
     }
 
     private CompletableFuture<TrackResult> attempt(TrackRequest request, int attempt) {
-        CompletableFuture<TrackMetadataAnswer> answer;
+        return call(api -> api.trackMetadata(new TrackMetadataBody(config.apiKey(), request)),
+                answer -> judge("metadata", request.requestId(), answer, attempt));
+    }
+
+    /** A judge of a 2xx answer: the result, or the {@link PromptLayerException} saying why it is none. */
+    @FunctionalInterface
+    private interface Judge<A, R> {
+        R judge(A answer);
+    }
+
+    /**
+     * One call on the Feign proxy: its future completes with the judged answer, or exceptionally with
+     * the {@link PromptLayerException} that ended it, never another type.
+     */
+    private <A, R> CompletableFuture<R> call(Function<PromptLayerApi, CompletableFuture<A>> send, Judge<A, R> judge) {
+        CompletableFuture<A> answer;
         try {
-            answer = api().trackMetadata(new TrackMetadataBody(config.apiKey(), request));
+            answer = send.apply(api());
         } catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(failure(failure));
         }
-        CompletableFuture<TrackResult> result = new CompletableFuture<>();
+        CompletableFuture<R> result = new CompletableFuture<>();
         answer.whenComplete((received, failure) -> {
             try {
                 if (failure != null) {
                     result.completeExceptionally(failure(failure));
                 } else {
-                    result.complete(judge(request, received, attempt));
+                    result.complete(judge.judge(received));
                 }
             } catch (PromptLayerException refused) {
                 result.completeExceptionally(refused);
@@ -206,7 +285,7 @@ public final class PromptLayerClient implements AutoCloseable {
         return result;
     }
 
-    private TrackResult await(CompletableFuture<TrackResult> attempt) {
+    private <R> R await(CompletableFuture<R> attempt) {
         try {
             return attempt.get();
         } catch (InterruptedException e) {
@@ -236,22 +315,42 @@ public final class PromptLayerClient implements AutoCloseable {
                 + config.baseUrl() + ": " + cause), null);
     }
 
-    private TrackResult judge(TrackRequest request, TrackMetadataAnswer answer, int attempt) {
+    /** A track endpoint's answer: {@code success: true}, or the exception saying what it was instead. */
+    private TrackResult judge(String what, long requestId, TrackMetadataAnswer answer, int attempt) {
         String body = redactor.redact(answer.body());
         if (!answer.json() || answer.success() == null) {
-            throw new PromptLayerInvalidResponseException(answer.status(),
-                    "PromptLayer answered " + answer.status() + " with a body that is not its JSON answer"
-                            + " (is promptlayer.base-url pointing at PromptLayer?): " + ResponseBodies.abbreviate(body),
-                    body, null);
+            throw notItsAnswer(answer.status(), body);
         }
         if (!answer.success()) {
             throw new PromptLayerNotAcceptedException(answer.status(),
-                    "PromptLayer answered " + answer.status() + " but did not accept the metadata for request "
-                            + request.requestId() + ": " + Objects.requireNonNullElse(
+                    "PromptLayer answered " + answer.status() + " but did not accept the " + what + " for request "
+                            + requestId + ": " + Objects.requireNonNullElse(
                                     redactor.redact(answer.message()), "no message given"),
                     body, null);
         }
-        return new TrackResult(request.requestId(), Objects.requireNonNullElse(answer.message(), ""), attempt);
+        return new TrackResult(requestId, Objects.requireNonNullElse(answer.message(), ""), attempt);
+    }
+
+    /** A log-request answer: a positive integer {@code id}, or the exception saying what it was instead. */
+    private LoggedRequest judgeLog(LogRequest request, LogAnswer answer, int attempt) {
+        String body = redactor.redact(answer.body());
+        if (!answer.json() || answer.id() == null || answer.id() <= 0) {
+            throw notItsAnswer(answer.status(), body);
+        }
+        LogStatus status = request.status();
+        for (LogStatus known : LogStatus.values()) {
+            if (known.name().equals(answer.loggedAs())) {
+                status = known;
+            }
+        }
+        return new LoggedRequest(answer.id(), status, attempt);
+    }
+
+    private static PromptLayerInvalidResponseException notItsAnswer(int status, String body) {
+        return new PromptLayerInvalidResponseException(status,
+                "PromptLayer answered " + status + " with a body that is not its JSON answer"
+                        + " (is promptlayer.base-url pointing at PromptLayer?): " + ResponseBodies.abbreviate(body),
+                body, null);
     }
 
     private PromptLayerTransportException transportFailure(FeignException failure) {

@@ -1,7 +1,7 @@
 package dev.pltrack.client;
 
 /**
- * What a 2xx answer said, as read by {@link TrackAnswerDecoder}. Decoding never throws: whether
+ * What a 2xx answer said, as read by {@link AnswerDecoder}. Decoding never throws: whether
  * the answer counts as a success is decided by the client, so that its exceptions reach the caller
  * unwrapped.
  *

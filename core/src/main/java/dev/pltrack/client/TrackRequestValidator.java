@@ -28,11 +28,16 @@ final class TrackRequestValidator {
         } else if (metadata.isEmpty()) {
             violations.add(new Violation("metadata", "must contain at least one entry"));
         } else {
-            metadata.forEach((key, value) -> checkEntry(key, value, violations));
+            checkEntries(metadata, violations);
         }
         if (!violations.isEmpty()) {
             throw new InvalidTrackRequestException(violations);
         }
+    }
+
+    /** The metadata rules for each entry (a log request's metadata follows them too). */
+    static void checkEntries(Map<?, ?> metadata, List<Violation> violations) {
+        metadata.forEach((key, value) -> checkEntry(key, value, violations));
     }
 
     private static void checkEntry(Object key, Object value, List<Violation> violations) {

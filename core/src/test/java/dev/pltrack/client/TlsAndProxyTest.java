@@ -66,7 +66,7 @@ class TlsAndProxyTest {
                 .http2TlsDisabled(false)
                 .containerThreads(64));
         https.start();
-        https.stubFor(post(urlEqualTo(TrackMetadataApi.PATH)).willReturn(aResponse().withStatus(200)
+        https.stubFor(post(urlEqualTo(PromptLayerApi.TRACK_METADATA_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"success\":true,\"message\":\"Metadata tracked successfully\"}")));
     }
@@ -96,7 +96,7 @@ class TlsAndProxyTest {
                 assertThat(engine.stats().delivered()).isEqualTo(300);
             }
             List<LoggedRequest> received = https.findAll(
-                    com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(TrackMetadataApi.PATH)));
+                    com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PromptLayerApi.TRACK_METADATA_PATH)));
             assertThat(received).hasSize(300);
             assertThat(received).extracting(LoggedRequest::getProtocol).containsOnly("HTTP/2.0");
             assertThat(relay.connectionsAccepted()).as("connections for 300 tracks").isBetween(1, 2);
@@ -153,7 +153,7 @@ class TlsAndProxyTest {
                 assertThat(client.track(1L, Map.of("k", "v")).requestId()).isEqualTo(1L);
             });
             assertThat(proxy.arrivals()).extracting(ScriptedServer.Arrival::requestLine)
-                    .containsExactly("POST " + behindTheProxy + TrackMetadataApi.PATH + " HTTP/1.1");
+                    .containsExactly("POST " + behindTheProxy + PromptLayerApi.TRACK_METADATA_PATH + " HTTP/1.1");
             assertThat(proxy.arrivals().get(0).header("X-API-KEY")).isEqualTo("pl_proxy_key");
         }
     }

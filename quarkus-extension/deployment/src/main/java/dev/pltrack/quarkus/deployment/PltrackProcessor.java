@@ -3,7 +3,7 @@ package dev.pltrack.quarkus.deployment;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerClientCustomizer;
 import dev.pltrack.client.TrackMetadataAnswer;
-import dev.pltrack.client.TrackMetadataApi;
+import dev.pltrack.client.PromptLayerApi;
 import dev.pltrack.client.TrackMetadataBody;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryEngine;
@@ -201,8 +201,8 @@ class PltrackProcessor {
     @BuildStep
     void nativeImage(BuildProducer<NativeImageProxyDefinitionBuildItem> proxies,
             BuildProducer<ReflectiveClassBuildItem> reflective) {
-        proxies.produce(new NativeImageProxyDefinitionBuildItem(TrackMetadataApi.class.getName()));
-        reflective.produce(ReflectiveClassBuildItem.builder(TrackMetadataApi.class)
+        proxies.produce(new NativeImageProxyDefinitionBuildItem(PromptLayerApi.class.getName()));
+        reflective.produce(ReflectiveClassBuildItem.builder(PromptLayerApi.class)
                 .methods().reason("Feign reads the endpoint's annotations").build());
         reflective.produce(ReflectiveClassBuildItem.builder(TrackMetadataBody.class, TrackMetadataAnswer.class)
                 .constructors().methods().fields().reason("Jackson writes and reads PromptLayer's JSON").build());
