@@ -28,7 +28,7 @@ import java.util.Objects;
  * An {@code error_message} longer than {@value #MAX_ERROR_MESSAGE_LENGTH} characters is cut, ending
  * in {@value #CUT_MARKER}, rather than refused: an error worth logging is not lost for its length.
  */
-public final class LogRequest {
+public final class LogRequest implements Submission {
 
     /** PromptLayer's limit on {@code error_message}. */
     public static final int MAX_ERROR_MESSAGE_LENGTH = 1024;
@@ -242,6 +242,16 @@ public final class LogRequest {
     /** The error's text (at most {@value #MAX_ERROR_MESSAGE_LENGTH} characters), or {@code null}. */
     public String errorMessage() {
         return errorMessage;
+    }
+
+    @Override
+    public String summary() {
+        return "log of a call to " + provider + "/" + model + ", keys " + metadata.keySet();
+    }
+
+    @Override
+    public String subject() {
+        return "Log of a call to " + provider + "/" + model;
     }
 
     /** What a log line may show: no prompt or completion text, no metadata values. */

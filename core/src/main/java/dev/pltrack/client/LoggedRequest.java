@@ -10,10 +10,16 @@ import dev.pltrack.HasPromptLayerRequestId;
  * @param status   the status PromptLayer recorded
  * @param attempts how many attempts it took (1 when the first succeeded)
  */
-public record LoggedRequest(long id, LogStatus status, int attempts) implements HasPromptLayerRequestId {
+public record LoggedRequest(long id, LogStatus status, int attempts)
+        implements PromptLayerResult, HasPromptLayerRequestId {
 
     @Override
     public long promptLayerRequestId() {
+        return id;
+    }
+
+    @Override
+    public long requestId() {
         return id;
     }
 }

@@ -103,7 +103,7 @@ public final class PromptLayerClient implements AutoCloseable {
      */
     public LoggedRequest logRequest(LogRequest request) {
         Objects.requireNonNull(request, "request");
-        return withRetries("Log of a " + request.provider() + " call", attempt -> logRequestOnceAsync(request, attempt));
+        return withRetries("Log of a call to " + request.provider() + "/" + request.model(), attempt -> logRequestOnceAsync(request, attempt));
     }
 
     /** One attempt at {@link #logRequest}, without waiting (the delivery engine's way). */

@@ -19,13 +19,24 @@ import java.util.Objects;
  * @param label          a release label (e.g. {@code prod}) naming the version, or {@code null}
  */
 public record PromptLinkRequest(long requestId, String promptName, Map<String, Object> inputVariables,
-        Integer version, String label) {
+        Integer version, String label) implements Submission {
 
     public PromptLinkRequest {
         List<Violation> violations = new ArrayList<>();
         if (requestId <= 0) {
             violations.add(new Violation("request_id", "must be a positive integer (was " + requestId + ")"));
         }
+        checkLink(promptName, inputVariables, version, label, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidTrackRequestException("prompt link", violations);
+        }
+        inputVariables = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(inputVariables, "inputVariables")));
+    }
+
+    /** The rules of a link other than the request id's. */
+    static void checkLink(String promptName, Map<String, Object> inputVariables, Integer version, String label,
+            List<Violation> violations) {
         if (BlankText.isBlank(promptName)) {
             violations.add(new Violation("prompt_name", "is required and must not be blank"));
         }
@@ -41,11 +52,16 @@ public record PromptLinkRequest(long requestId, String promptName, Map<String, O
         if (version != null && label != null) {
             violations.add(new Violation("version", "and label name a version each: give one or the other"));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidTrackRequestException("prompt link", violations);
-        }
-        inputVariables = Collections.unmodifiableMap(new LinkedHashMap<>(
-                Objects.requireNonNull(inputVariables, "inputVariables")));
+    }
+
+    @Override
+    public String summary() {
+        return "prompt link \"" + promptName + "\" for request " + requestId;
+    }
+
+    @Override
+    public String subject() {
+        return "Prompt link \"" + promptName + "\" for request " + requestId;
     }
 
     /** The template's version {@code version}. */
@@ -69,8 +85,4 @@ public record PromptLinkRequest(long requestId, String promptName, Map<String, O
         return new LinkedHashMap<>(Objects.requireNonNull(values, "inputVariables"));
     }
 
-    /** This link for another request id (a link addressed to a log that was not sent yet). */
-    PromptLinkRequest forRequest(long id) {
-        return new PromptLinkRequest(id, promptName, inputVariables, version, label);
-    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param score     0 to 100
  * @param name      the score's name; {@value #DEFAULT_NAME} when none is given
  */
-public record ScoreRequest(long requestId, int score, String name) {
+public record ScoreRequest(long requestId, int score, String name) implements Submission {
 
     /** The name PromptLayer gives a score sent without one (and the log request's own {@code score}). */
     public static final String DEFAULT_NAME = "default";
@@ -22,15 +22,32 @@ public record ScoreRequest(long requestId, int score, String name) {
         if (requestId <= 0) {
             violations.add(new Violation("request_id", "must be a positive integer (was " + requestId + ")"));
         }
-        LogRequestValidator.score(score, violations);
-        if (name == null) {
-            name = DEFAULT_NAME;
-        } else if (BlankText.isBlank(name)) {
-            violations.add(new Violation("name", "must not be blank (leave it out for \"" + DEFAULT_NAME + "\")"));
-        }
+        name = checkScoreAndName(score, name, violations);
         if (!violations.isEmpty()) {
             throw new InvalidTrackRequestException("score", violations);
         }
+    }
+
+    /** The score and name rules; answers the name to use ({@value #DEFAULT_NAME} for none). */
+    static String checkScoreAndName(int score, String name, List<Violation> violations) {
+        LogRequestValidator.score(score, violations);
+        if (name == null) {
+            return DEFAULT_NAME;
+        }
+        if (BlankText.isBlank(name)) {
+            violations.add(new Violation("name", "must not be blank (leave it out for \"" + DEFAULT_NAME + "\")"));
+        }
+        return name;
+    }
+
+    @Override
+    public String summary() {
+        return "score \"" + name + "\" for request " + requestId;
+    }
+
+    @Override
+    public String subject() {
+        return "Score \"" + name + "\" for request " + requestId;
     }
 
     /** The default score. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param requestId the PromptLayer request log to annotate (positive)
  * @param metadata  string keys and values, in the order they are sent
  */
-public record TrackRequest(long requestId, Map<String, String> metadata) {
+public record TrackRequest(long requestId, Map<String, String> metadata) implements Submission {
 
     public TrackRequest {
         TrackRequestValidator.validate(requestId, metadata);
@@ -24,5 +24,15 @@ public record TrackRequest(long requestId, Map<String, String> metadata) {
      */
     public static TrackRequest of(long requestId, Map<String, String> metadata) {
         return new TrackRequest(requestId, metadata);
+    }
+
+    @Override
+    public String summary() {
+        return "track for request " + requestId + ", keys " + metadata.keySet();
+    }
+
+    @Override
+    public String subject() {
+        return "Track for request " + requestId;
     }
 }

@@ -2,21 +2,24 @@ package dev.pltrack.delivery;
 
 import dev.pltrack.client.FailureReason;
 import dev.pltrack.client.PromptLayerException;
-import dev.pltrack.client.TrackRequest;
+import dev.pltrack.client.Submission;
 import java.util.Objects;
 
 /**
- * A track the engine accepted but could not deliver: PromptLayer refused it, retries ran out, or
- * the engine closed first. Holds everything needed to send it again later.
+ * A submission the engine accepted but could not deliver: PromptLayer refused it, retries ran out,
+ * the engine closed first, or (for what waited on a log) the log it waited for was not delivered.
+ * Holds everything needed to send it again later.
  *
- * @param request  the request id and the merged metadata that was (or would have been) sent
- * @param failure  why it was given up; {@link PromptLayerException#reason()} groups it
- * @param attempts how many HTTP calls were made for it (0 when it was never sent)
+ * @param submission what was (or would have been) sent: a {@link dev.pltrack.client.TrackRequest}
+ *                   with the merged metadata, a log with what folded into it, a score, a prompt
+ *                   link, or an {@link dev.pltrack.client.AwaitingLog} with the log it waited for
+ * @param failure    why it was given up; {@link PromptLayerException#reason()} groups it
+ * @param attempts   how many HTTP calls were made for it (0 when it was never sent)
  */
-public record DeadLetter(TrackRequest request, PromptLayerException failure, int attempts) {
+public record DeadLetter(Submission submission, PromptLayerException failure, int attempts) {
 
     public DeadLetter {
-        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(failure, "failure");
     }
 
@@ -24,10 +27,9 @@ public record DeadLetter(TrackRequest request, PromptLayerException failure, int
         return failure.reason();
     }
 
-    /** Request id, keys, reason and attempts; never the metadata values, which may be personal data. */
+    /** What it was, its request and keys, reason and attempts; never a value, which may be personal data. */
     @Override
     public String toString() {
-        return "DeadLetter{requestId=" + request.requestId() + ", keys=" + request.metadata().keySet()
-                + ", reason=" + reason() + ", attempts=" + attempts + "}";
+        return "DeadLetter{" + submission.summary() + ", reason=" + reason() + ", attempts=" + attempts + "}";
     }
 }

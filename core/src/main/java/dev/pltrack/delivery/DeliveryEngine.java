@@ -1,11 +1,19 @@
 package dev.pltrack.delivery;
 
+import dev.pltrack.client.AwaitingLog;
 import dev.pltrack.client.FailureReason;
+import dev.pltrack.client.FollowUp;
+import dev.pltrack.client.LogRequest;
+import dev.pltrack.client.LoggedRequest;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerException;
 import dev.pltrack.client.PromptLayerHttpException;
+import dev.pltrack.client.PromptLayerResult;
 import dev.pltrack.client.PromptLayerTransportException;
+import dev.pltrack.client.PromptLinkRequest;
 import dev.pltrack.client.RetryPolicy;
+import dev.pltrack.client.ScoreRequest;
+import dev.pltrack.client.Submission;
 import dev.pltrack.client.TrackRequest;
 import dev.pltrack.client.TrackResult;
 import dev.pltrack.internal.RateLimitedLog;
@@ -25,17 +33,23 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers tracks to PromptLayer in the background, so that tracking never makes the caller wait for
- * the network.
+ * the network; and the rest of the request family the same way: logged LLM calls, scores, prompt
+ * links.
  *
  * <pre>{@code
  * DeliveryEngine engine = DeliveryEngine.builder(client).build();   // starts its dispatcher
  * engine.track(requestId, Map.of("user_id", "u-42"));              // validates, queues, returns at once
+ *
+ * LogHandle call = engine.log(logRequest);                          // the id is not known yet
+ * engine.track(call, Map.of("user_id", "u-42"));                    // travels inside the log if not sent yet
+ * engine.score(call, 90, "helpfulness");                            // sent for the new id once known
  * ...
  * engine.close();                                                   // flushes within shutdown-timeout
  * }</pre>
@@ -60,6 +74,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #close()} refuses new tracks and delivers what is pending until {@code shutdown-timeout};
  *       what is left, and every track PromptLayer refused or that ran out of retries, goes to the
  *       {@link DeadLetterHandler} once.</li>
+ *   <li>Logs ({@link #log}): a log is pending like a track and answers a {@link LogHandle}. Metadata
+ *       and the default score addressed to the handle before the log is sent fold into it, so the
+ *       common case costs one call; other follow-ups wait for the id ({@link LogFollowUps}), holding
+ *       room, and are submitted for it once the log is delivered, or dead-lettered, once each, if it
+ *       fails. Scores coalesce per request id and name, prompt links per request id; "a track" in
+ *       this page means any of these.</li>
  * </ul>
  *
  * Thread-safe. {@link #stats()} reads the counters; {@link DeliveryListener}s hear each event.
@@ -78,6 +98,9 @@ public final class DeliveryEngine implements AutoCloseable {
     private record Queued(PendingTrack carrier) implements Admission {
     }
 
+    /** How a track that traveled inside a log reports its result (the track has no call of its own). */
+    static final String SENT_WITH_THE_LOG = "sent with the log";
+
     private record Refused(FailureReason reason) implements Admission {
     }
 
@@ -88,7 +111,8 @@ public final class DeliveryEngine implements AutoCloseable {
     private final List<DeliveryListener> listeners;
     private final DeliveryCounters counters;
     private final Semaphore room;
-    private final ConcurrentHashMap<Long, PendingTrack> byRequestId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<DeliveryKey, PendingTrack> byKey = new ConcurrentHashMap<>();
+    private final AtomicLong logNumbers = new AtomicLong();
     private final ReadyQueue ready;
     private final SendWindow window;
     private final Outage outage;
@@ -162,11 +186,142 @@ public final class DeliveryEngine implements AutoCloseable {
 
     /** As {@link #track(long, Map)}, for a request validated earlier. */
     public CompletableFuture<TrackResult> track(TrackRequest request) {
-        Admission admitted = admit(Objects.requireNonNull(request, "request"));
+        return submit(Objects.requireNonNull(request, "request"));
+    }
+
+    /** Queues a score, as {@link #track} queues metadata; a later score of the same name and id wins. */
+    public CompletableFuture<TrackResult> score(ScoreRequest request) {
+        return submit(Objects.requireNonNull(request, "request"));
+    }
+
+    /** Queues a prompt link, as {@link #track} queues metadata; a later link for the same id wins. */
+    public CompletableFuture<TrackResult> linkPrompt(PromptLinkRequest request) {
+        return submit(Objects.requireNonNull(request, "request"));
+    }
+
+    private CompletableFuture<TrackResult> submit(Submission request) {
+        Admission admitted = admit(request, false);
         if (admitted instanceof Queued queued) {
-            return queued.carrier().observe();
+            return queued.carrier().observe().thenApply(DeliveryEngine::asTrackResult);
         }
-        return CompletableFuture.failedFuture(refusal(request.requestId(), ((Refused) admitted).reason()));
+        return CompletableFuture.failedFuture(refusal(request, ((Refused) admitted).reason()));
+    }
+
+    /**
+     * Queues an LLM call to log, returning at once with a handle on the request id PromptLayer will
+     * give it. Its {@link LogHandle#logged()} completes as {@link #track}'s futures do: exceptionally
+     * at once with a {@link TrackRejectedException} when the log is refused (queue full, engine closed).
+     */
+    public LogHandle log(LogRequest request) {
+        Objects.requireNonNull(request, "request");
+        LogFollowUps followUps = new LogFollowUps(request);
+        FailureReason refused = closed ? FailureReason.ENGINE_CLOSED : takeRoom();
+        if (refused != null) {
+            refuse(request, refused);
+            followUps.refused(refused);
+            return new LogHandle(followUps, null, CompletableFuture.failedFuture(refusal(request, refused)));
+        }
+        DeliveryKey key = DeliveryKey.ofLog(logNumbers.incrementAndGet());
+        PendingTrack pending = new PendingTrack(request, key, System.nanoTime(), followUps);
+        LogHandle handle = new LogHandle(followUps, pending, pending.observe().thenApply(LoggedRequest.class::cast));
+        byKey.put(key, pending);
+        counters.submitted.increment();
+        makeReady(pending);
+        abandonIfTerminated(pending);
+        return handle;
+    }
+
+    /**
+     * Metadata for a logged call: inside the log if it has not been sent yet, else as a track for its
+     * id once known. The future completes once it is delivered either way (with the log's request id
+     * and {@value #SENT_WITH_THE_LOG} as the message when it traveled inside the log).
+     *
+     * @throws dev.pltrack.client.InvalidTrackRequestException when a rule is broken; nothing is queued
+     */
+    public CompletableFuture<TrackResult> track(LogHandle log, Map<String, String> metadata) {
+        return followUp(log, new FollowUp.Metadata(metadata));
+    }
+
+    /**
+     * A score for a logged call, 0 to 100, under {@code name} ({@code null} for the default score,
+     * which travels inside the log if it has not been sent yet).
+     *
+     * @throws dev.pltrack.client.InvalidTrackRequestException when a rule is broken; nothing is queued
+     */
+    public CompletableFuture<TrackResult> score(LogHandle log, int score, String name) {
+        return followUp(log, new FollowUp.Score(score, name));
+    }
+
+    /** A prompt link for a logged call, sent once its id is known. */
+    public CompletableFuture<TrackResult> linkPrompt(LogHandle log, FollowUp.PromptLink link) {
+        return followUp(log, Objects.requireNonNull(link, "link"));
+    }
+
+    /** Any follow-up for a logged call; see {@link #track(LogHandle, Map)}. */
+    public CompletableFuture<TrackResult> followUp(LogHandle log, FollowUp followUp) {
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(followUp, "followUp");
+        if (closed) {
+            return refusedFollowUp(log, followUp, FailureReason.ENGINE_CLOSED);
+        }
+        boolean haveRoom = false;
+        while (true) {
+            LogFollowUps.Offer offer = log.followUps.offer(followUp, log.pending, haveRoom);
+            if (offer instanceof LogFollowUps.Offer.NeedsRoom) {
+                FailureReason refused = takeRoom();
+                if (refused != null) {
+                    return refusedFollowUp(log, followUp, refused);
+                }
+                haveRoom = true;
+                continue;
+            }
+            if (haveRoom && !(offer instanceof LogFollowUps.Offer.Added)) {
+                freeRoom();
+            }
+            if (offer instanceof LogFollowUps.Offer.Logged logged) {
+                return submit(followUp.addressedTo(logged.requestId()));
+            }
+            if (offer instanceof LogFollowUps.Offer.Refused refusedLog) {
+                return refusedFollowUp(log, followUp, refusedLog.reason());
+            }
+            counters.submitted.increment();
+            if (offer instanceof LogFollowUps.Offer.Failed failedLog) {
+                PromptLayerException failure = logFailedFor(followUp, failedLog.failure());
+                deadLetter(new DeadLetter(new AwaitingLog(log.followUps.log(), followUp), failure, 0));
+                return CompletableFuture.failedFuture(failure);
+            }
+            CompletableFuture<PromptLayerResult> result;
+            if (offer instanceof LogFollowUps.Offer.Folded) {
+                counters.coalesced.increment();
+                result = log.pending.observe();
+            } else if (offer instanceof LogFollowUps.Offer.Merged merged) {
+                counters.coalesced.increment();
+                result = merged.future();
+            } else {
+                result = ((LogFollowUps.Offer.Added) offer).future();
+            }
+            abandonIfTerminated(log.pending);
+            return result.thenApply(DeliveryEngine::asTrackResult);
+        }
+    }
+
+    private CompletableFuture<TrackResult> refusedFollowUp(LogHandle log, FollowUp followUp, FailureReason reason) {
+        AwaitingLog refused = new AwaitingLog(log.followUps.log(), followUp);
+        refuse(refused, reason);
+        return CompletableFuture.failedFuture(refusal(refused, reason));
+    }
+
+    private static PromptLayerException logFailedFor(FollowUp followUp, PromptLayerException logFailure) {
+        return new PromptLayerException(logFailure.reason(), "Not sent: " + followUp.summary()
+                + " waited for a log that was not delivered (" + logFailure.reason() + ")", logFailure);
+    }
+
+    /** A follow-up that traveled inside its log reports the log's request id. */
+    private static TrackResult asTrackResult(PromptLayerResult result) {
+        if (result instanceof TrackResult track) {
+            return track;
+        }
+        return new TrackResult(result.requestId(), SENT_WITH_THE_LOG, result.attempts());
     }
 
     /**
@@ -176,7 +331,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * @return true if queued or merged, false if refused
      */
     public boolean offer(TrackRequest request) {
-        return admit(Objects.requireNonNull(request, "request")) instanceof Queued;
+        return admit(Objects.requireNonNull(request, "request"), false) instanceof Queued;
     }
 
     /**
@@ -197,41 +352,50 @@ public final class DeliveryEngine implements AutoCloseable {
         return closed;
     }
 
-    /** The one admission path: queued (new or merged) or refused with its reason. */
-    private Admission admit(TrackRequest request) {
-        if (closed) {
-            return refuse(request.requestId(), FailureReason.ENGINE_CLOSED);
+    /**
+     * The one admission path: queued (new or merged) or refused with its reason.
+     *
+     * @param heldAndCounted a follow-up whose log got its id: it holds room and was counted when
+     *                       submitted, and is admitted even while closing (it was accepted before)
+     */
+    private Admission admit(Submission request, boolean heldAndCounted) {
+        if (closed && !heldAndCounted) {
+            return refuse(request, FailureReason.ENGINE_CLOSED);
         }
-        long requestId = request.requestId();
-        PendingTrack fresh = null;
+        DeliveryKey key = DeliveryKey.of(request);
+        PendingTrack fresh = heldAndCounted ? new PendingTrack(request, key, System.nanoTime()) : null;
         while (true) {
-            PendingTrack head = byRequestId.get(requestId);
+            PendingTrack head = byKey.get(key);
             if (head == null) {
                 if (fresh == null) {
                     FailureReason refused = takeRoom();
                     if (refused != null) {
-                        return refuse(requestId, refused);
+                        return refuse(request, refused);
                     }
-                    fresh = new PendingTrack(request, System.nanoTime());
+                    fresh = new PendingTrack(request, key, System.nanoTime());
                 }
-                if (byRequestId.putIfAbsent(requestId, fresh) == null) {
-                    counters.submitted.increment();
+                if (byKey.putIfAbsent(key, fresh) == null) {
+                    if (!heldAndCounted) {
+                        counters.submitted.increment();
+                    }
                     makeReady(fresh);
                     abandonIfTerminated(fresh);
                     return new Queued(fresh);
                 }
                 continue;
             }
-            PendingTrack.Merge merge = head.merge(request.metadata(), fresh);
+            PendingTrack.Merge merge = head.merge(request, fresh);
             if (merge instanceof PendingTrack.Merge.NeedsSuccessor) {
                 FailureReason refused = takeRoom();
                 if (refused != null) {
-                    return refuse(requestId, refused);
+                    return refuse(request, refused);
                 }
-                fresh = new PendingTrack(request, System.nanoTime());
+                fresh = new PendingTrack(request, key, System.nanoTime());
             } else if (merge instanceof PendingTrack.Merge.CarriedBy carried) {
                 PendingTrack carrier = carried.carrier();
-                counters.submitted.increment();
+                if (!heldAndCounted) {
+                    counters.submitted.increment();
+                }
                 if (carrier != fresh) {
                     counters.coalesced.increment();
                     if (fresh != null) {
@@ -285,27 +449,27 @@ public final class DeliveryEngine implements AutoCloseable {
         return config.queueCapacity() - room.availablePermits();
     }
 
-    private Refused refuse(long requestId, FailureReason reason) {
+    private Refused refuse(Submission request, FailureReason reason) {
         counters.rejected(reason);
         if (reason == FailureReason.QUEUE_FULL) {
             overflowWarnings.warn(leftOut -> "PromptLayer delivery queue is full (" + config.queueCapacity()
-                    + " pending, " + config.overflowPolicy() + "): track for request " + requestId + " refused"
+                    + " pending, " + config.overflowPolicy() + "): " + request.subject() + " refused"
                     + (leftOut > 0 ? "; " + leftOut + " more refused since the last warning" : "")
                     + ". Raise " + DeliveryConfig.QUEUE_CAPACITY_PROPERTY + " or "
                     + DeliveryConfig.MAX_IN_FLIGHT_PROPERTY + ", or check that PromptLayer is reachable.");
         }
         if (!listeners.isEmpty()) {
-            TrackRejectedException refusal = refusal(requestId, reason);
-            notifyListeners(listener -> listener.rejected(requestId, refusal));
+            TrackRejectedException refusal = refusal(request, reason);
+            notifyListeners(listener -> listener.rejected(request, refusal));
         }
         return new Refused(reason);
     }
 
-    private TrackRejectedException refusal(long requestId, FailureReason reason) {
+    private TrackRejectedException refusal(Submission request, FailureReason reason) {
         return new TrackRejectedException(reason, reason == FailureReason.QUEUE_FULL
-                ? "Track for request " + requestId + " refused: the delivery queue is full ("
+                ? request.subject() + " refused: the delivery queue is full ("
                         + DeliveryConfig.QUEUE_CAPACITY_PROPERTY + "=" + config.queueCapacity() + ")"
-                : "Track for request " + requestId + " refused: the delivery engine is closed");
+                : request.subject() + " refused: the delivery engine is closed");
     }
 
     /**
@@ -365,7 +529,7 @@ public final class DeliveryEngine implements AutoCloseable {
             }
             long ticket = window.tryAcquire();
             PendingTrack pending = ticket == 0 ? null : pollUnexpired();
-            TrackRequest attempt = pending == null ? null : pending.beginAttempt();
+            Submission attempt = pending == null ? null : pending.beginAttempt();
             if (attempt == null) {
                 if (ticket != 0) {
                     window.cancel();
@@ -398,15 +562,15 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private void expire(PendingTrack pending) {
         PromptLayerException last = pending.lastFailure();
-        giveUp(pending, new PromptLayerException(FailureReason.EXPIRED, "Track for request " + pending.requestId
+        giveUp(pending, new PromptLayerException(FailureReason.EXPIRED, pending.snapshot().subject()
                 + " not delivered within " + DeliveryConfig.MAX_AGE_PROPERTY + " (" + config.maxAge() + ")"
                 + (last != null ? "; last attempt failed: " + last.reason() : ""), last));
     }
 
-    private void send(PendingTrack pending, TrackRequest attempt, long ticket, boolean probe) {
-        CompletableFuture<TrackResult> answer;
+    private void send(PendingTrack pending, Submission attempt, long ticket, boolean probe) {
+        CompletableFuture<? extends PromptLayerResult> answer;
         try {
-            answer = client.trackOnceAsync(attempt, pending.attempts());
+            answer = sendOnce(attempt, pending.attempts());
         } catch (RuntimeException | LinkageError unexpected) {
             // A client that could not be built (prepareClient logged why) fails this attempt, not the dispatcher.
             answer = CompletableFuture.failedFuture(unexpected);
@@ -414,9 +578,22 @@ public final class DeliveryEngine implements AutoCloseable {
         answer.whenComplete((result, failure) -> answered(pending, attempt, ticket, probe, result, failure));
     }
 
+    private CompletableFuture<? extends PromptLayerResult> sendOnce(Submission attempt, int number) {
+        if (attempt instanceof TrackRequest track) {
+            return client.trackOnceAsync(track, number);
+        }
+        if (attempt instanceof LogRequest log) {
+            return client.logRequestOnceAsync(log, number);
+        }
+        if (attempt instanceof ScoreRequest score) {
+            return client.trackScoreOnceAsync(score, number);
+        }
+        return client.trackPromptOnceAsync((PromptLinkRequest) attempt, number);
+    }
+
     /** An attempt ended: learn from it, finish or retry the track, then send what is ready. */
-    private void answered(PendingTrack pending, TrackRequest attempt, long ticket, boolean probe, TrackResult result,
-            Throwable failure) {
+    private void answered(PendingTrack pending, Submission attempt, long ticket, boolean probe,
+            PromptLayerResult result, Throwable failure) {
         // The slot goes back first and exactly once, whatever happens next: one answer must never cost
         // the engine a slot of its window.
         PromptLayerException reason = null;
@@ -442,7 +619,7 @@ public final class DeliveryEngine implements AutoCloseable {
             }
         } catch (Throwable unexpected) {
             // Nothing may strand a track: whatever went wrong, it ends here, counted and dead-lettered.
-            LOG.error("Unexpected failure handling PromptLayer's answer for request {}", attempt.requestId(), unexpected);
+            LOG.error("Unexpected failure handling PromptLayer's answer ({})", attempt.subject(), unexpected);
             giveUp(pending, new PromptLayerException(FailureReason.NETWORK,
                     "Unexpected failure handling the answer: " + unexpected.getClass().getName(), null));
         } finally {
@@ -483,24 +660,63 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    private void delivered(PendingTrack pending, TrackResult result) {
+    private void delivered(PendingTrack pending, PromptLayerResult result) {
         long latency = System.nanoTime() - pending.firstSubmittedNanos;
         if (pending.delivered(result)) {
             counters.delivered(latency);
             notifyListeners(listener -> listener.delivered(result, Duration.ofNanos(latency)));
+            if (pending.followUps != null) {
+                // Before the log's own room is freed: a flush must not see zero while they move.
+                submitFollowUps(pending.followUps.logged(result.requestId()), result.requestId());
+            }
             release(pending);
         }
     }
 
-    private static PromptLayerException asPromptLayerException(TrackRequest attempt, Throwable failure) {
+    /** The log has its id: what waited for it is submitted for it, in the room it holds. */
+    private void submitFollowUps(List<LogFollowUps.Waiting> waiting, long requestId) {
+        for (LogFollowUps.Waiting followUp : waiting) {
+            Submission forTheId = followUp.followUp().addressedTo(requestId);
+            Admission admitted = admit(forTheId, true);
+            // Held and counted, a follow-up is never refused: it is queued (new or merged).
+            ((Queued) admitted).carrier().observe().whenComplete((done, failed) -> {
+                if (failed != null) {
+                    followUp.future().completeExceptionally(failed);
+                } else {
+                    followUp.future().complete(done);
+                }
+            });
+        }
+    }
+
+    /**
+     * The log was given up: each follow-up that waited for it goes to the dead-letter handler, once.
+     *
+     * @return how many were given up
+     */
+    private int giveUpFollowUps(PendingTrack log, PromptLayerException failure) {
+        if (log.followUps == null) {
+            return 0;
+        }
+        LogRequest request = log.followUps.log();
+        List<LogFollowUps.Waiting> waiting = log.followUps.failed(failure);
+        for (LogFollowUps.Waiting followUp : waiting) {
+            PromptLayerException reason = logFailedFor(followUp.followUp(), failure);
+            deadLetter(new DeadLetter(new AwaitingLog(request, followUp.followUp()), reason, 0));
+            freeRoom();
+            followUp.future().completeExceptionally(reason);
+        }
+        return waiting.size();
+    }
+
+    private static PromptLayerException asPromptLayerException(Submission attempt, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof PromptLayerException known) {
             return known;
         }
         // The client promises PromptLayerExceptions only; anything else is a bug, and its message may
         // quote the request: keep only its type.
-        LOG.error("Unexpected {} sending a track for PromptLayer request {}", cause.getClass().getName(),
-                attempt.requestId());
+        LOG.error("Unexpected {} sending to PromptLayer ({})", cause.getClass().getName(), attempt.subject());
         return new PromptLayerException(FailureReason.NETWORK,
                 "Unexpected failure sending the track: " + cause.getClass().getName(), null);
     }
@@ -539,7 +755,7 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    private void failed(PendingTrack pending, TrackRequest attempt, PromptLayerException failure) {
+    private void failed(PendingTrack pending, Submission attempt, PromptLayerException failure) {
         if (terminated) {
             // Given up by close() meanwhile (SHUTDOWN_TIMEOUT), with this failure as the cause.
             pending.noteFailure(failure);
@@ -571,8 +787,8 @@ public final class DeliveryEngine implements AutoCloseable {
             giveUp(pending, failure);
             return;
         }
-        LOG.debug("Track for PromptLayer request {} failed ({}), attempt {}; retrying in {} ms",
-                attempt.requestId(), failure.reason(), pending.attempts(), delay.get().toMillis());
+        LOG.debug("{} failed ({}), attempt {}; retrying in {} ms", attempt.subject(), failure.reason(),
+                pending.attempts(), delay.get().toMillis());
         notifyListeners(listener -> listener.retrying(attempt, failure, delay.get()));
     }
 
@@ -610,9 +826,10 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     private void giveUp(PendingTrack pending, PromptLayerException failure) {
-        TrackRequest request = pending.snapshot();
+        Submission request = pending.snapshot();
         if (pending.failed(failure)) {
             deadLetter(new DeadLetter(request, failure, pending.attempts()));
+            giveUpFollowUps(pending, failure);
             release(pending);
         }
     }
@@ -625,11 +842,11 @@ public final class DeliveryEngine implements AutoCloseable {
     private void release(PendingTrack pending) {
         PendingTrack next = pending.takeSuccessor();
         if (next != null) {
-            byRequestId.replace(pending.requestId, pending, next);
+            byKey.replace(pending.key, pending, next);
             ready.offer(next);   // sent by the dispatch that follows every answer
             abandonIfTerminated(next);
         } else {
-            byRequestId.remove(pending.requestId, pending);
+            byKey.remove(pending.key, pending);
         }
         freeRoom();
         pending.completeObservers();
@@ -641,8 +858,7 @@ public final class DeliveryEngine implements AutoCloseable {
             deadLetters.handle(letter);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             // The application's code, run on an engine thread: it may fail, never strand the track.
-            LOG.error("Dead-letter handler {} failed for PromptLayer request {}", deadLetters,
-                    letter.request().requestId(), e);
+            LOG.error("Dead-letter handler {} failed ({})", deadLetters, letter.submission().subject(), e);
         }
         notifyListeners(listener -> listener.failed(letter));
     }
@@ -690,7 +906,7 @@ public final class DeliveryEngine implements AutoCloseable {
         retryTimer.shutdownNow();
         stopDispatcher();
         int abandoned = 0;
-        for (PendingTrack head : byRequestId.values()) {
+        for (PendingTrack head : byKey.values()) {
             abandoned += abandon(head);
         }
         ready.clear();   // all given up: the queued gauge agrees with pending
@@ -727,7 +943,7 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     private void giveUpRetriesDueAfterDeadline() {
-        for (PendingTrack head : byRequestId.values()) {
+        for (PendingTrack head : byKey.values()) {
             if (head.retryDueAfter(closeDeadlineNanos) && head.cancelRetry()) {
                 counters.awaitingRetry.decrementAndGet();
                 giveUp(head, head.lastFailure());
@@ -777,15 +993,16 @@ public final class DeliveryEngine implements AutoCloseable {
             if (pending.cancelRetry()) {
                 counters.awaitingRetry.decrementAndGet();
             }
-            TrackRequest request = pending.snapshot();
+            Submission request = pending.snapshot();
             PromptLayerException last = pending.lastFailure();
-            TrackAbandonedException failure = new TrackAbandonedException("Track for request " + request.requestId()
+            TrackAbandonedException failure = new TrackAbandonedException(request.subject()
                     + " not delivered: the engine closed and " + DeliveryConfig.SHUTDOWN_TIMEOUT_PROPERTY + " ("
                     + config.shutdownTimeout() + ") ran out"
                     + (last != null ? "; last attempt failed: " + last.reason() : ""), last);
             PendingTrack next = pending.takeSuccessor();
             if (pending.failed(failure)) {
                 deadLetter(new DeadLetter(request, failure, pending.attempts()));
+                abandoned += giveUpFollowUps(pending, failure);
                 release(pending);
                 abandoned++;
             }

@@ -1,8 +1,8 @@
 package dev.pltrack.delivery;
 
 import dev.pltrack.client.PromptLayerException;
-import dev.pltrack.client.TrackRequest;
-import dev.pltrack.client.TrackResult;
+import dev.pltrack.client.PromptLayerResult;
+import dev.pltrack.client.Submission;
 import java.time.Duration;
 
 /**
@@ -12,19 +12,23 @@ import java.time.Duration;
  */
 public interface DeliveryListener {
 
-    /** PromptLayer stored the metadata; {@code latency} runs from the first submission merged into it. */
-    default void delivered(TrackResult result, Duration latency) {
+    /**
+     * PromptLayer stored the submission (a {@link dev.pltrack.client.TrackResult}, or a
+     * {@link dev.pltrack.client.LoggedRequest} for a log); {@code latency} runs from the first
+     * submission merged into it.
+     */
+    default void delivered(PromptLayerResult result, Duration latency) {
     }
 
     /** An attempt failed and another is scheduled after {@code delay}. */
-    default void retrying(TrackRequest request, PromptLayerException failure, Duration delay) {
+    default void retrying(Submission submission, PromptLayerException failure, Duration delay) {
     }
 
-    /** The track was given up and handed to the dead-letter handler. */
+    /** The submission was given up and handed to the dead-letter handler. */
     default void failed(DeadLetter letter) {
     }
 
     /** A submission was refused (queue full or engine closed). */
-    default void rejected(long requestId, PromptLayerException refusal) {
+    default void rejected(Submission submission, PromptLayerException refusal) {
     }
 }

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link DeadLetterHandler}: a WARN line per undelivered track on
- * {@code dev.pltrack.delivery.dead-letter} with its request id, keys, reason and attempts, never the
+ * The default {@link DeadLetterHandler}: a WARN line per undelivered submission on
+ * {@code dev.pltrack.delivery.dead-letter} with what it was, its request id, keys, reason and attempts, never the
  * values (nor the failure's message, where a server may echo them). During an outage at most one line per second is written, each saying how many were left
  * out; {@link DeliveryStats} still counts every one.
  */
@@ -27,9 +27,8 @@ public final class LoggingDeadLetterHandler implements DeadLetterHandler {
 
     @Override
     public void handle(DeadLetter letter) {
-        log.warn(leftOut -> "PromptLayer track not delivered: request " + letter.request().requestId()
-                + ", keys " + letter.request().metadata().keySet() + ", " + letter.reason() + " after "
-                + letter.attempts() + " attempt(s)"
+        log.warn(leftOut -> "PromptLayer " + letter.submission().summary() + " not delivered: " + letter.reason()
+                + " after " + letter.attempts() + " attempt(s)"
                 + (leftOut > 0 ? " (" + leftOut + " more undelivered tracks not logged)" : ""));
     }
 }

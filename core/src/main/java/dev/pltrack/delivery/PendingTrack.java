@@ -1,16 +1,20 @@
 package dev.pltrack.delivery;
 
+import dev.pltrack.client.FollowUp;
+import dev.pltrack.client.LogRequest;
 import dev.pltrack.client.PromptLayerException;
+import dev.pltrack.client.PromptLayerResult;
+import dev.pltrack.client.Submission;
 import dev.pltrack.client.TrackRequest;
-import dev.pltrack.client.TrackResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One request id's metadata on its way to PromptLayer, with its state. Every mutable field is
- * guarded by this object's monitor; a head's monitor is always taken before its successor's.
+ * One submission on its way to PromptLayer, with its state: a request id's metadata (the common
+ * case, hence the name), a score, a prompt link, or a log. Every mutable field is guarded by this
+ * object's monitor; a head's monitor is always taken before its successor's.
  *
  * <pre>
  *                merge: keys folded in
@@ -30,6 +34,11 @@ import java.util.concurrent.ScheduledFuture;
  *  WAITING), sent once this one is DONE. A failure that will be retried folds the successor back into
  *  this track (its keys are newer and win), so that one id never has two calls under way and an
  *  older value never overwrites a newer one.
+ *
+ *  Merging by kind ({@link DeliveryKey}): metadata merges key by key, later winning; a later score of
+ *  the same name or a later prompt link replaces the earlier. A log has no successor: what is
+ *  addressed to it while WAITING folds into it ({@link #foldIntoLog}: metadata, the default score),
+ *  everything else waits for its id in {@link LogFollowUps}.
  * </pre>
  */
 final class PendingTrack {
@@ -63,7 +72,7 @@ final class PendingTrack {
 
     /** How a track ended. */
     sealed interface Outcome permits Outcome.Delivered, Outcome.Failed {
-        record Delivered(TrackResult result) implements Outcome {
+        record Delivered(PromptLayerResult result) implements Outcome {
         }
 
         record Failed(PromptLayerException failure) implements Outcome {
@@ -73,15 +82,22 @@ final class PendingTrack {
     private static final Merge NEEDS_SUCCESSOR = new Merge.NeedsSuccessor();
     private static final Merge ALREADY_DONE = new Merge.AlreadyDone();
 
-    final long requestId;
+    final DeliveryKey key;
     final long firstSubmittedNanos;
+    /** For a log: what waits for its request id; else {@code null}. */
+    final LogFollowUps followUps;
+    /** The latest submission; for metadata and logs, without what was merged into {@link #metadata}. */
+    private Submission base;
+    /** Metadata and logs: the merged metadata, copied from the base's on the first merge. */
     private Map<String, String> metadata;
     private boolean ownsMetadata;
+    /** A log's default score, folded in after it was built; else {@code null}. */
+    private Integer foldedScore;
     private State state = State.WAITING;
     private PendingTrack successor;
     private int attempts;
     private int attemptsInOutage;
-    private CompletableFuture<TrackResult> future;
+    private CompletableFuture<PromptLayerResult> future;
     private Outcome outcome;
     private ScheduledFuture<?> retryTask;
     private long retryDueNanos;
@@ -89,24 +105,37 @@ final class PendingTrack {
     private PendingTrack foldedInto;
     private final Merge carriedByThis = new Merge.CarriedBy(this);
 
-    PendingTrack(TrackRequest request, long nowNanos) {
-        this.requestId = request.requestId();
-        this.metadata = request.metadata();
+    PendingTrack(Submission submission, DeliveryKey key, long nowNanos) {
+        this(submission, key, nowNanos, null);
+    }
+
+    /** A log's pending track, with what waits for its id. */
+    PendingTrack(LogRequest log, DeliveryKey key, long nowNanos, LogFollowUps followUps) {
+        this((Submission) log, key, nowNanos, followUps);
+    }
+
+    private PendingTrack(Submission submission, DeliveryKey key, long nowNanos, LogFollowUps followUps) {
+        this.key = key;
+        this.base = submission;
+        this.metadata = submission instanceof TrackRequest track ? track.metadata()
+                : submission instanceof LogRequest log ? log.metadata() : null;
         this.firstSubmittedNanos = nowNanos;
+        this.followUps = followUps;
     }
 
     /**
-     * Merges {@code more} into this track while it waits, or into its successor while it is being
-     * sent; attaches {@code offered} (which holds room) as the successor when there is none yet.
+     * Merges {@code newer} (of the same key) into this track while it waits, or into its successor
+     * while it is being sent; attaches {@code offered} (which holds room) as the successor when there
+     * is none yet.
      */
-    synchronized Merge merge(Map<String, String> more, PendingTrack offered) {
+    synchronized Merge merge(Submission newer, PendingTrack offered) {
         switch (state) {
             case WAITING:
-                putAll(more);
+                absorb(newer);
                 return carriedByThis;
             case SENDING:
                 if (successor != null) {
-                    successor.mergeWhileWaiting(more);
+                    successor.mergeWhileWaiting(newer);
                     return successor.carriedByThis;
                 }
                 if (offered == null) {
@@ -119,8 +148,37 @@ final class PendingTrack {
         }
     }
 
-    private synchronized void mergeWhileWaiting(Map<String, String> more) {
-        putAll(more);
+    private synchronized void mergeWhileWaiting(Submission newer) {
+        absorb(newer);
+    }
+
+    /** Newer metadata merges key by key; a newer score or prompt link replaces this one's. */
+    private void absorb(Submission newer) {
+        if (newer instanceof TrackRequest track) {
+            putAll(track.metadata());
+        } else {
+            base = newer;
+        }
+    }
+
+    /**
+     * Folds metadata or the default score addressed to this log into it, if it has not been sent yet.
+     *
+     * @return false if it is being sent or has ended: the follow-up must wait for the id instead
+     */
+    synchronized boolean foldIntoLog(FollowUp followUp) {
+        if (state != State.WAITING) {
+            return false;
+        }
+        if (followUp instanceof FollowUp.Metadata more) {
+            putAll(more.metadata());
+            return true;
+        }
+        if (followUp instanceof FollowUp.Score score && score.isDefault()) {
+            foldedScore = score.score();
+            return true;
+        }
+        return false;
     }
 
     private void putAll(Map<String, String> more) {
@@ -132,14 +190,29 @@ final class PendingTrack {
     }
 
     /** Starts an attempt: the request to send, or {@code null} if this track was given up meanwhile. */
-    synchronized TrackRequest beginAttempt() {
+    synchronized Submission beginAttempt() {
         if (state == State.DONE) {
             return null;
         }
         state = State.SENDING;
         attempts++;
         retryTask = null;
-        return TrackRequest.of(requestId, metadata);
+        return current();
+    }
+
+    /** The submission with everything merged in; the base itself when nothing was. */
+    private Submission current() {
+        if (base instanceof TrackRequest track) {
+            return ownsMetadata ? TrackRequest.of(track.requestId(), metadata) : track;
+        }
+        if (base instanceof LogRequest log && (ownsMetadata || foldedScore != null)) {
+            LogRequest.Builder folded = log.toBuilder().metadata(metadata);
+            if (foldedScore != null) {
+                folded.score(foldedScore);
+            }
+            return folded.build();
+        }
+        return base;
     }
 
     /** Every attempt made, as the track's result and dead letter report them. */
@@ -169,8 +242,8 @@ final class PendingTrack {
         return preparation;
     }
 
-    synchronized TrackRequest snapshot() {
-        return TrackRequest.of(requestId, metadata);
+    synchronized Submission snapshot() {
+        return current();
     }
 
     /**
@@ -188,16 +261,16 @@ final class PendingTrack {
         if (folded == null) {
             return RetryPreparation.READY;
         }
-        putAll(folded.foldInto(this));
+        absorb(folded.foldInto(this));
         return RetryPreparation.READY_WITH_SUCCESSOR_FOLDED;
     }
 
-    /** Ends this successor by handing its metadata and its observers to {@code head}. */
-    private synchronized Map<String, String> foldInto(PendingTrack head) {
+    /** Ends this successor by handing what it carries and its observers to {@code head}. */
+    private synchronized Submission foldInto(PendingTrack head) {
         state = State.DONE;
         foldedInto = head;
         if (future != null) {
-            CompletableFuture<TrackResult> followers = future;
+            CompletableFuture<PromptLayerResult> followers = future;
             head.observe().whenComplete((result, failed) -> {
                 if (failed != null) {
                     followers.completeExceptionally(failed);
@@ -206,7 +279,7 @@ final class PendingTrack {
                 }
             });
         }
-        return metadata;
+        return current();
     }
 
     synchronized void retryScheduled(ScheduledFuture<?> task, long dueNanos) {
@@ -237,7 +310,7 @@ final class PendingTrack {
     }
 
     /** Ends this track delivered; false if it had already ended (given up at shutdown meanwhile). */
-    boolean delivered(TrackResult result) {
+    boolean delivered(PromptLayerResult result) {
         return finish(new Outcome.Delivered(result));
     }
 
@@ -264,7 +337,7 @@ final class PendingTrack {
 
     /** Completes the futures of everyone who asked for one. Call after finishing, outside locks. */
     void completeObservers() {
-        CompletableFuture<TrackResult> observed;
+        CompletableFuture<PromptLayerResult> observed;
         Outcome result;
         synchronized (this) {
             observed = future;
@@ -276,7 +349,7 @@ final class PendingTrack {
     }
 
     /** A future of its own for one submitter; completing it does not affect others. */
-    CompletableFuture<TrackResult> observe() {
+    CompletableFuture<PromptLayerResult> observe() {
         PendingTrack head;
         synchronized (this) {
             head = foldedInto;
@@ -294,7 +367,7 @@ final class PendingTrack {
         return head.observe();
     }
 
-    private static void complete(CompletableFuture<TrackResult> future, Outcome result) {
+    private static void complete(CompletableFuture<PromptLayerResult> future, Outcome result) {
         if (result instanceof Outcome.Delivered delivered) {
             future.complete(delivered.result());
         } else {

@@ -173,7 +173,23 @@ class RequestFamilyValidationTest {
         assertThat(invalid).hasMessageStartingWith("Invalid prompt link request: ");
         assertThat(catchThrowableOfType(InvalidTrackRequestException.class,
                 () -> new PromptLinkRequest(1, "p", Map.of(), null, " ")).field()).isEqualTo("label");
-        assertThat(PromptLinkRequest.ofVersion(1, "p", Map.of("a", 1), 3).forRequest(9))
-                .isEqualTo(new PromptLinkRequest(9, "p", Map.of("a", 1), 3, null));
+        assertThat(new FollowUp.PromptLink("p", Map.of("a", 1), 3, null).addressedTo(9))
+                .isEqualTo(PromptLinkRequest.ofVersion(9, "p", Map.of("a", 1), 3));
+        assertThat(catchThrowableOfType(InvalidTrackRequestException.class,
+                () -> new FollowUp.PromptLink(" ", Map.of(), null, null)).field()).isEqualTo("prompt_name");
+    }
+
+    @Test
+    void followUpsKeepTheRulesOfWhatTheyBecome() {
+        assertThat(new FollowUp.Score(80, null).addressedTo(4)).isEqualTo(ScoreRequest.of(4, 80));
+        assertThat(new FollowUp.Score(80, null).isDefault()).isTrue();
+        assertThat(new FollowUp.Score(80, "tone").isDefault()).isFalse();
+        assertThat(catchThrowableOfType(InvalidTrackRequestException.class, () -> new FollowUp.Score(-1, "tone")))
+                .hasMessage("Invalid score request: score must be between 0 and 100 (was -1)");
+        assertThat(new FollowUp.Metadata(Map.of("k", "v")).addressedTo(4)).isEqualTo(TrackRequest.of(4, Map.of("k", "v")));
+        assertThat(catchThrowableOfType(InvalidTrackRequestException.class,
+                () -> new FollowUp.Metadata(Map.of())).field()).isEqualTo("metadata");
+        assertThat(new AwaitingLog(valid().build(), new FollowUp.Score(1, "tone")).summary())
+                .isEqualTo("score \"tone\" for the log of a call to openai/gpt-4o, keys []");
     }
 }

@@ -66,6 +66,6 @@ class DeadLetterLoggingTest {
     void aDeadLetterPrintsKeysNotValues() {
         DeadLetter letter = new DeadLetter(TrackRequest.of(5L, Map.of("email", "a@b.c")),
                 new PromptLayerException(FailureReason.SERVER_ERROR, "boom"), 4);
-        assertThat(letter.toString()).isEqualTo("DeadLetter{requestId=5, keys=[email], reason=SERVER_ERROR, attempts=4}");
+        assertThat(letter.toString()).isEqualTo("DeadLetter{track for request 5, keys [email], reason=SERVER_ERROR, attempts=4}");
     }
 }

@@ -128,7 +128,7 @@ class DeliveryEngineTest {
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(PromptLayerUnauthorizedException.class);
             assertThat(deadLetters.letters).singleElement().satisfies(letter -> {
-                assertThat(letter.request()).isEqualTo(TrackRequest.of(9L, Map.of("k", "v")));
+                assertThat(letter.submission()).isEqualTo(TrackRequest.of(9L, Map.of("k", "v")));
                 assertThat(letter.reason()).isEqualTo(FailureReason.UNAUTHORIZED);
                 assertThat(letter.attempts()).isEqualTo(1);
             });
@@ -166,13 +166,14 @@ class DeliveryEngineTest {
         List<String> events = new CopyOnWriteArrayList<>();
         DeliveryListener listener = new DeliveryListener() {
             @Override
-            public void delivered(TrackResult result, Duration latency) {
+            public void delivered(dev.pltrack.client.PromptLayerResult result, Duration latency) {
                 events.add("delivered " + result.requestId());
             }
 
             @Override
-            public void retrying(TrackRequest request, dev.pltrack.client.PromptLayerException failure, Duration delay) {
-                events.add("retrying " + request.requestId() + " " + failure.reason());
+            public void retrying(dev.pltrack.client.Submission submission, dev.pltrack.client.PromptLayerException failure,
+                    Duration delay) {
+                events.add("retrying " + ((TrackRequest) submission).requestId() + " " + failure.reason());
             }
         };
         try (DeliveryEngine engine = Engines.engineFor(fake).listener(listener).build()) {
@@ -187,7 +188,7 @@ class DeliveryEngineTest {
         FakePromptLayer fake = promptLayer.server();
         DeliveryListener broken = new DeliveryListener() {
             @Override
-            public void delivered(TrackResult result, Duration latency) {
+            public void delivered(dev.pltrack.client.PromptLayerResult result, Duration latency) {
                 throw new IllegalStateException("listener bug");
             }
         };
@@ -251,7 +252,7 @@ class DeliveryEngineTest {
         FakePromptLayer fake = promptLayer.server();
         DeliveryListener failing = new DeliveryListener() {
             @Override
-            public void delivered(TrackResult result, Duration latency) {
+            public void delivered(dev.pltrack.client.PromptLayerResult result, Duration latency) {
                 throw new AssertionError("a listener's bug");
             }
         };

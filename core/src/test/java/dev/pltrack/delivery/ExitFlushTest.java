@@ -69,7 +69,7 @@ class ExitFlushTest {
                     .config(DeliveryConfig.builder().linger(Duration.ofMinutes(10))
                             .shutdownTimeout(Duration.ofSeconds(5))
                             .closeOnExit(Boolean.parseBoolean(args[1])).build())
-                    .deadLetterHandler(letter -> System.out.println("DEAD " + letter.request().requestId()))
+                    .deadLetterHandler(letter -> System.out.println("DEAD " + ((TrackRequest) letter.submission()).requestId()))
                     .build();
             for (long id = 1; id <= 3; id++) {
                 engine.offer(TrackRequest.of(id, Map.of("k", "v")));

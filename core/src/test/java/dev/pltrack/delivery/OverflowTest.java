@@ -73,7 +73,7 @@ class OverflowTest {
         assertThat(fake.trackedRequestIds()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
         List<ILoggingEvent> warnings = log.list.stream().filter(event -> event.getLevel() == Level.WARN).toList();
         assertThat(warnings).singleElement().satisfies(warning -> assertThat(warning.getFormattedMessage())
-                .contains("PromptLayer delivery queue is full (5 pending, DROP_NEWEST): track for request 6 refused")
+                .contains("PromptLayer delivery queue is full (5 pending, DROP_NEWEST): Track for request 6 refused")
                 .contains("promptlayer.delivery.queue-capacity"));
     }
 

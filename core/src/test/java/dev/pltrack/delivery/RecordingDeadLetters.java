@@ -1,5 +1,6 @@
 package dev.pltrack.delivery;
 
+import dev.pltrack.client.TrackRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +15,6 @@ final class RecordingDeadLetters implements DeadLetterHandler {
     }
 
     List<Long> requestIds() {
-        return letters.stream().map(letter -> letter.request().requestId()).toList();
+        return letters.stream().map(letter -> ((TrackRequest) letter.submission()).requestId()).toList();
     }
 }

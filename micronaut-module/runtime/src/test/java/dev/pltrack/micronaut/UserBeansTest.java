@@ -4,6 +4,7 @@ import static dev.pltrack.testkit.PromptLayerAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pltrack.client.FailureReason;
+import dev.pltrack.client.TrackRequest;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
@@ -114,7 +115,7 @@ class UserBeansTest {
 
             Awaitility.await().atMost(WAIT).until(() -> !UserBeans.DEAD_LETTERS.isEmpty());
             assertThat(UserBeans.DEAD_LETTERS).singleElement().satisfies(letter -> {
-                assertThat(letter.request().requestId()).isEqualTo(1104L);
+                assertThat(((TrackRequest) letter.submission()).requestId()).isEqualTo(1104L);
                 assertThat(letter.reason()).isEqualTo(FailureReason.BAD_REQUEST);
             });
         }

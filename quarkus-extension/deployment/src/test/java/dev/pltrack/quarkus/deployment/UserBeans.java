@@ -2,7 +2,7 @@ package dev.pltrack.quarkus.deployment;
 
 import dev.pltrack.PromptLayerRequestId;
 import dev.pltrack.TrackMetadata;
-import dev.pltrack.client.TrackResult;
+import dev.pltrack.client.PromptLayerResult;
 import dev.pltrack.delivery.DeadLetter;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryListener;
@@ -35,7 +35,7 @@ final class UserBeans {
         final List<Long> delivered = new CopyOnWriteArrayList<>();
 
         @Override
-        public void delivered(TrackResult result, Duration latency) {
+        public void delivered(PromptLayerResult result, Duration latency) {
             delivered.add(result.requestId());
         }
     }

@@ -3,6 +3,7 @@ package dev.pltrack.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pltrack.client.FailureReason;
+import dev.pltrack.client.TrackRequest;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class UserBeansTest {
         service.rejected(2002L);
         Awaitility.await().atMost(WAIT).until(() -> !deadLetters.letters.isEmpty());
         assertThat(deadLetters.letters).singleElement().satisfies(letter -> {
-            assertThat(letter.request().requestId()).isEqualTo(2002L);
+            assertThat(((TrackRequest) letter.submission()).requestId()).isEqualTo(2002L);
             assertThat(letter.reason()).isEqualTo(FailureReason.BAD_REQUEST);
         });
     }
