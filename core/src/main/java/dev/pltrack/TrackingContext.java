@@ -2,8 +2,11 @@ package dev.pltrack;
 
 import dev.pltrack.client.MetadataKeys;
 import dev.pltrack.client.MetadataValues;
+import dev.pltrack.delivery.LogHandle;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -31,18 +34,37 @@ import java.util.concurrent.Executor;
  *
  * <p>Values are converted to text when put, as {@link MetadataParam} values are; a {@code null}
  * value removes the key from this context.
+ *
+ * <p>A context also carries who wants to hear of LLM calls logged in it: each {@link TrackMetadata}
+ * call in progress, so that a request logged during the call ({@link
+ * dev.pltrack.delivery.DeliveryEngine#log}, on the call's thread or on work handed over with
+ * {@link #wrap}) becomes the call's request id when nothing else gives one.
  */
 public final class TrackingContext {
 
-    private static final TrackingContext EMPTY = new TrackingContext(0, Map.of());
+    private static final TrackingContext EMPTY = new TrackingContext(0, Map.of(), List.of());
     private static final ThreadLocal<TrackingContext> CURRENT = new ThreadLocal<>();
 
     private final long requestId;
     private final Map<String, String> metadata;
+    private final List<LogRecorder> recorders;
 
-    private TrackingContext(long requestId, Map<String, String> metadata) {
+    /** Hears each request logged while a context holding it is current. */
+    @FunctionalInterface
+    public interface LogRecorder {
+        /**
+         * Called on the logging thread, before the log can be sent; must be quick and must not throw.
+         *
+         * @return true to hold the log back until this recorder calls {@link LogHandle#release()}
+         *         (so that what it adds travels inside the log), false to let it go
+         */
+        boolean logged(LogHandle log);
+    }
+
+    private TrackingContext(long requestId, Map<String, String> metadata, List<LogRecorder> recorders) {
         this.requestId = requestId;
         this.metadata = metadata;
+        this.recorders = recorders;
     }
 
     /** The context in scope on this thread; {@link #empty()} outside any scope. */
@@ -78,7 +100,7 @@ public final class TrackingContext {
         if (requestId <= 0) {
             throw new IllegalArgumentException("request_id must be a positive integer (was " + requestId + ")");
         }
-        return new TrackingContext(requestId, metadata);
+        return new TrackingContext(requestId, metadata, recorders);
     }
 
     /**
@@ -104,7 +126,7 @@ public final class TrackingContext {
         } else {
             next.put(key, text);
         }
-        return new TrackingContext(requestId, Collections.unmodifiableMap(next));
+        return new TrackingContext(requestId, Collections.unmodifiableMap(next), recorders);
     }
 
     /** This context with every entry of {@code values}, as {@link #with} one by one. */
@@ -114,6 +136,34 @@ public final class TrackingContext {
             context = context.with(entry.getKey(), entry.getValue());
         }
         return context;
+    }
+
+    /**
+     * This context with one more {@link LogRecorder}, which hears of each request logged while it is
+     * current (with those it had): what pltrack's {@code @TrackMetadata} handler opens around a call.
+     */
+    public TrackingContext recordingLogs(LogRecorder recorder) {
+        Objects.requireNonNull(recorder, "recorder");
+        List<LogRecorder> more = new ArrayList<>(recorders.size() + 1);
+        more.addAll(recorders);
+        more.add(recorder);
+        return new TrackingContext(requestId, metadata, List.copyOf(more));
+    }
+
+    /**
+     * Tells every recorder in this context that {@code log} was logged ({@code DeliveryEngine#log}
+     * calls it).
+     *
+     * @return how many recorders hold it back (each releases it once)
+     */
+    public int logged(LogHandle log) {
+        int holds = 0;
+        for (LogRecorder recorder : recorders) {
+            if (recorder.logged(log)) {
+                holds++;
+            }
+        }
+        return holds;
     }
 
     /** Makes this context current on this thread until the scope is closed, which restores the one before. */

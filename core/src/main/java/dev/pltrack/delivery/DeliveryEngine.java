@@ -1,5 +1,6 @@
 package dev.pltrack.delivery;
 
+import dev.pltrack.TrackingContext;
 import dev.pltrack.client.AwaitingLog;
 import dev.pltrack.client.FailureReason;
 import dev.pltrack.client.FollowUp;
@@ -209,7 +210,8 @@ public final class DeliveryEngine implements AutoCloseable {
 
     /**
      * Queues an LLM call to log, returning at once with a handle on the request id PromptLayer will
-     * give it. Its {@link LogHandle#logged()} completes as {@link #track}'s futures do: exceptionally
+     * give it. Each {@code @TrackMetadata} call in progress ({@link TrackingContext}) hears of it, and
+     * sends its metadata to it when nothing else gives the call a request id. Its {@link LogHandle#logged()} completes as {@link #track}'s futures do: exceptionally
      * at once with a {@link TrackRejectedException} when the log is refused (queue full, engine closed).
      */
     public LogHandle log(LogRequest request) {
@@ -219,16 +221,29 @@ public final class DeliveryEngine implements AutoCloseable {
         if (refused != null) {
             refuse(request, refused);
             followUps.refused(refused);
-            return new LogHandle(followUps, null, CompletableFuture.failedFuture(refusal(request, refused)));
+            return new LogHandle(this, followUps, null, CompletableFuture.failedFuture(refusal(request, refused)));
         }
         DeliveryKey key = DeliveryKey.ofLog(logNumbers.incrementAndGet());
         PendingTrack pending = new PendingTrack(request, key, System.nanoTime(), followUps);
-        LogHandle handle = new LogHandle(followUps, pending, pending.observe().thenApply(LoggedRequest.class::cast));
+        LogHandle handle = new LogHandle(this, followUps, pending,
+                pending.observe().thenApply(LoggedRequest.class::cast));
         byKey.put(key, pending);
         counters.submitted.increment();
-        makeReady(pending);
+        // Before it can be sent: a @TrackMetadata call in progress may hold it back until it has
+        // added its metadata (at most until the call returns), so that both travel in one call.
+        int holds = TrackingContext.current().logged(handle);
+        if (holds == 0 || !pending.hold(holds)) {
+            makeReady(pending);
+        }
         abandonIfTerminated(pending);
         return handle;
+    }
+
+    /** A hold on a log ended ({@link LogHandle#release()}): the last one makes it ready to send. */
+    void release(LogHandle log) {
+        if (log.pending != null && log.pending.releaseHold()) {
+            makeReady(log.pending);
+        }
     }
 
     /**

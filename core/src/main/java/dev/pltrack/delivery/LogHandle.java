@@ -1,6 +1,8 @@
 package dev.pltrack.delivery;
 
 import dev.pltrack.client.LoggedRequest;
+import dev.pltrack.client.TrackResult;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,12 +18,33 @@ public final class LogHandle {
     final LogFollowUps followUps;
     /** The log's pending track; {@code null} when the log was refused. */
     final PendingTrack pending;
+    private final DeliveryEngine engine;
     private final CompletableFuture<LoggedRequest> logged;
 
-    LogHandle(LogFollowUps followUps, PendingTrack pending, CompletableFuture<LoggedRequest> logged) {
+    LogHandle(DeliveryEngine engine, LogFollowUps followUps, PendingTrack pending,
+            CompletableFuture<LoggedRequest> logged) {
+        this.engine = engine;
         this.followUps = followUps;
         this.pending = pending;
         this.logged = logged;
+    }
+
+    /** {@link DeliveryEngine#track(LogHandle, Map)} on the engine that took the log. */
+    public CompletableFuture<TrackResult> track(Map<String, String> metadata) {
+        return engine.track(this, metadata);
+    }
+
+    /**
+     * Ends a hold taken by a {@link dev.pltrack.TrackingContext.LogRecorder} that answered true: once
+     * every hold has ended, the log is ready to send. Call once per hold.
+     */
+    public void release() {
+        engine.release(this);
+    }
+
+    /** {@link DeliveryEngine#score(LogHandle, int, String)} on the engine that took the log. */
+    public CompletableFuture<TrackResult> score(int score, String name) {
+        return engine.score(this, score, name);
     }
 
     /**

@@ -93,6 +93,8 @@ final class PendingTrack {
     private boolean ownsMetadata;
     /** A log's default score, folded in after it was built; else {@code null}. */
     private Integer foldedScore;
+    /** A log's holds: while positive it is not ready to send ({@link #hold}). */
+    private int holds;
     private State state = State.WAITING;
     private PendingTrack successor;
     private int attempts;
@@ -159,6 +161,29 @@ final class PendingTrack {
         } else {
             base = newer;
         }
+    }
+
+    /**
+     * Holds a new log back from the ready queue for {@code count} holders, each of which releases it
+     * once ({@link #releaseHold}).
+     *
+     * @return false if it was given up meanwhile (at shutdown): nothing to hold
+     */
+    synchronized boolean hold(int count) {
+        if (state == State.DONE) {
+            return false;
+        }
+        holds += count;
+        return true;
+    }
+
+    /** Ends one hold; true when it was the last and the log is to be made ready now. */
+    synchronized boolean releaseHold() {
+        if (holds == 0) {
+            return false;
+        }
+        holds--;
+        return holds == 0 && state == State.WAITING;
     }
 
     /**

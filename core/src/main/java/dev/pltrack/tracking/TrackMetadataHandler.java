@@ -4,17 +4,14 @@ import dev.pltrack.TrackingContext;
 import dev.pltrack.client.FailureReason;
 import dev.pltrack.client.InvalidTrackRequestException;
 import dev.pltrack.client.TrackRequest;
-import dev.pltrack.tracking.TrackingProblem.Severity;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
+import dev.pltrack.client.TrackResult;
+import dev.pltrack.delivery.LogHandle;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -28,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * return handler.invoke(method, targetClass, arguments, invocation::proceed);
  * }</pre>
  *
- * It resolves the request id (the {@code @PromptLayerRequestId} argument, else the return value,
- * else the {@link TrackingContext}), merges the metadata (defaults, context, static entries,
- * {@code @MetadataParam} values, then {@code error_type}/{@code error_message} on a throw), validates
- * and hands the track to a {@link TrackSink} (the delivery engine), which never blocks the caller.
+ * It runs the call with a {@link LoggedDuringCall} in the {@link TrackingContext}, resolves the
+ * request id ({@link RequestIdResolver}: the {@code @PromptLayerRequestId} argument, else the return
+ * value, else every request logged during the call, else the context's), merges the metadata
+ * (defaults, context, static entries, {@code @MetadataParam} values, then
+ * {@code error_type}/{@code error_message} on a throw), validates and hands the track to a
+ * {@link TrackSink} (the delivery engine), which never blocks the caller; metadata for a request
+ * logged during the call goes to its {@link LogHandle}, inside the log when it was not sent yet.
  * Results that complete later ({@code CompletionStage}, and what {@link AsyncResultAdapter}s add) are
- * tracked on completion. Each method is analysed once ({@link MethodPlan}); misuse is logged once
+ * tracked on completion. Each method is analysed once ({@link PlanCache}); misuse is logged once
  * per method.
  *
  * <p>Whatever goes wrong while tracking is counted ({@link #stats()}) and logged, never thrown into
@@ -42,19 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class TrackMetadataHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackMetadataHandler.class);
-    private static final Object[] NO_ARGUMENTS = {};
 
     private final TrackSink sink;
     private final TrackingConfig config;
     private final List<AsyncResultAdapter> adapters;
-    private final ConcurrentHashMap<PlanKey, MethodPlan> plans = new ConcurrentHashMap<>();
-    private final LongAdder tracked = new LongAdder();
-    private final LongAdder refused = new LongAdder();
-    private final LongAdder noRequestId = new LongAdder();
-    private final LongAdder invalid = new LongAdder();
-    private final LongAdder misused = new LongAdder();
-    private final LongAdder unconvertible = new LongAdder();
-    private final LongAdder errors = new LongAdder();
+    private final PlanCache plans;
+    private final TrackingCounters counters = new TrackingCounters();
     // Made once: a lambda capturing the plan would be allocated on every call.
     private final MethodPlan.UnconvertibleValues unconvertibleValues = this::unconvertibleValue;
 
@@ -68,6 +61,7 @@ public final class TrackMetadataHandler {
             all.add(reactor);
         }
         this.adapters = List.copyOf(all);
+        this.plans = new PlanCache(config, adapters);
     }
 
     /** @param sink where tracks go; usually {@code deliveryEngine::offer} */
@@ -90,18 +84,34 @@ public final class TrackMetadataHandler {
         if (!config.enabled()) {
             return invocation.proceed();
         }
-        MethodPlan plan = plan(method, targetClass);
-        if (!plan.annotated()) {
+        return invoke(plan(method, targetClass), arguments, invocation);
+    }
+
+    /**
+     * As {@link #invoke(Method, Class, Object[], Invocation)}, for an interceptor that keeps plans
+     * of its own ({@link #plan}).
+     */
+    public Object invoke(MethodPlan plan, Object[] arguments, Invocation invocation) throws Throwable {
+        if (!config.enabled() || !plan.annotated()) {
             return invocation.proceed();
         }
+        LoggedDuringCall logged = new LoggedDuringCall();
         Object result;
-        try {
+        try (TrackingContext.Scope ignored = TrackingContext.current().recordingLogs(logged).open()) {
             result = invocation.proceed();
         } catch (Throwable thrown) {
-            afterThrowing(plan, arguments, thrown);
+            try {
+                afterThrowing(plan, arguments, thrown, logged);
+            } finally {
+                logged.endHolds();
+            }
             throw thrown;
         }
-        return afterReturning(plan, arguments, result);
+        try {
+            return afterReturning(plan, arguments, result, logged);
+        } finally {
+            logged.endHolds();
+        }
     }
 
     /**
@@ -114,33 +124,7 @@ public final class TrackMetadataHandler {
      * }</pre>
      */
     public <T> T proxy(Class<T> type, T target) {
-        Objects.requireNonNull(target, "target");
-        if (!type.isInterface()) {
-            throw new IllegalArgumentException(type.getName() + " is not an interface; JDK proxies need one");
-        }
-        Class<?> targetClass = target.getClass();
-        // The interface may be package-private in another package: open its methods once, up front.
-        Map<Method, Method> callable = new HashMap<>();
-        for (Method method : type.getMethods()) {
-            method.trySetAccessible();
-            callable.put(method, method);
-        }
-        InvocationHandler calls = (proxy, method, arguments) -> {
-            Object[] actual = arguments != null ? arguments : NO_ARGUMENTS;
-            Method targetMethod = callable.getOrDefault(method, method);
-            Invocation call = () -> {
-                try {
-                    return targetMethod.invoke(target, actual);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            };
-            // toString, equals and hashCode go straight to the target.
-            return method.getDeclaringClass() == Object.class
-                    ? call.proceed()
-                    : invoke(method, targetClass, actual, call);
-        };
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, calls));
+        return TrackingProxies.proxy(this, type, target);
     }
 
     /**
@@ -148,9 +132,7 @@ public final class TrackMetadataHandler {
      * that check at build or start time read {@link MethodPlan#problems()} from it.
      */
     public MethodPlan plan(Method method, Class<?> targetClass) {
-        PlanKey key = new PlanKey(method, targetClass);
-        MethodPlan plan = plans.get(key);
-        return plan != null ? plan : plans.computeIfAbsent(key, this::analyze);
+        return plans.plan(method, targetClass);
     }
 
     /**
@@ -159,37 +141,17 @@ public final class TrackMetadataHandler {
      * once as {@code misused}, since none of its calls will ever arrive here to be counted.
      */
     public MethodPlan reportUnreachable(Method method, Class<?> targetClass) {
-        PlanKey key = new PlanKey(method, targetClass);
-        boolean[] analysedNow = {false};
-        MethodPlan plan = plans.computeIfAbsent(key, unused -> {
-            analysedNow[0] = true;
-            return analyze(key);
-        });
-        if (analysedNow[0] && plan.annotated() && !plan.trackable()) {
-            misused.increment();
+        PlanCache.Lookup lookup = plans.lookUp(method, targetClass);
+        MethodPlan plan = lookup.plan();
+        if (lookup.analysedNow() && plan.annotated() && !plan.trackable()) {
+            counters.misused.increment();
         }
         return plan;
     }
 
-    private MethodPlan analyze(PlanKey key) {
-        MethodPlan plan = MethodAnalyzer.analyze(key.method, key.targetClass, config, adapters);
-        for (TrackingProblem problem : plan.problems()) {
-            if (problem.severity() == Severity.ERROR) {
-                LOG.error("{}; calls to it are not tracked", problem);
-            } else {
-                LOG.warn("{}", problem);
-            }
-        }
-        return plan;
-    }
-
-    /**
-     * Tracks a call that returned {@code result}; returns what the caller must receive.
-     *
-     * @throws TrackingException in strict mode only, when the call cannot be tracked
-     */
-    public Object afterReturning(MethodPlan plan, Object[] arguments, Object result) {
-        if (!ready(plan, null)) {
+    /** Tracks a call that returned {@code result}; returns what the caller must receive. */
+    private Object afterReturning(MethodPlan plan, Object[] arguments, Object result, LoggedDuringCall logged) {
+        if (!ready(plan)) {
             return result;
         }
         TrackingContext context = TrackingContext.current();
@@ -201,9 +163,9 @@ public final class TrackMetadataHandler {
         try {
             if (async != null && result != null) {
                 return async.whenComplete(result,
-                        (value, failure) -> completeQuietly(plan, arguments, context, value, failure));
+                        (value, failure) -> completeQuietly(plan, arguments, context, logged, value, failure));
             }
-            track(plan, arguments, context, result, null);
+            track(plan, arguments, context, logged, result, null);
         } catch (TrackingException strictFailure) {
             throw strictFailure;
         } catch (RuntimeException unexpected) {
@@ -217,13 +179,13 @@ public final class TrackMetadataHandler {
      * when the annotation asks for it. Never throws: in strict mode a tracking failure is added to
      * {@code thrown} as suppressed.
      */
-    public void afterThrowing(MethodPlan plan, Object[] arguments, Throwable thrown) {
+    private void afterThrowing(MethodPlan plan, Object[] arguments, Throwable thrown, LoggedDuringCall logged) {
         if (!plan.trackExceptions()) {
             return;
         }
         try {
-            if (ready(plan, thrown)) {
-                track(plan, arguments, TrackingContext.current(), null, thrown);
+            if (ready(plan)) {
+                track(plan, arguments, TrackingContext.current(), logged, null, thrown);
             }
         } catch (TrackingException strictFailure) {
             thrown.addSuppressed(strictFailure);
@@ -233,7 +195,7 @@ public final class TrackMetadataHandler {
     }
 
     private void unconvertibleValue(MethodPlan plan, String key, IllegalArgumentException conversion) {
-        unconvertible.increment();
+        counters.unconvertible.increment();
         if (plan.conversionLogged.compareAndSet(false, true)) {
             LOG.warn("@TrackMetadata on {}: the value of metadata[\"{}\"] {}; the key is left out (logged once"
                     + " per method)", plan.method(), key, conversion.getMessage());
@@ -242,7 +204,7 @@ public final class TrackMetadataHandler {
 
     /** A bug (in an adapter, a sink or pltrack itself) costs the track, never the caller's call. */
     private void failedUnexpectedly(MethodPlan plan, RuntimeException unexpected) {
-        errors.increment();
+        counters.errors.increment();
         if (plan.errorLogged.compareAndSet(false, true)) {
             LOG.error("@TrackMetadata on {}: tracking failed unexpectedly; the call went on untracked (logged once"
                     + " per method; TrackingStats counts every occurrence)", plan.method(), unexpected);
@@ -250,16 +212,12 @@ public final class TrackMetadataHandler {
     }
 
     public TrackingStats stats() {
-        return new TrackingStats(tracked.sum(), refused.sum(), noRequestId.sum(), invalid.sum(), misused.sum(),
-                unconvertible.sum(), errors.sum());
+        return counters.snapshot();
     }
 
-    private boolean ready(MethodPlan plan, Throwable thrown) {
-        if (!config.enabled() || !plan.annotated()) {
-            return false;
-        }
+    private boolean ready(MethodPlan plan) {
         if (!plan.trackable()) {
-            misused.increment();
+            counters.misused.increment();
             if (config.strict()) {
                 throw new TrackingException(FailureReason.INVALID_REQUEST, plan.problems().toString(), null);
             }
@@ -278,13 +236,13 @@ public final class TrackMetadataHandler {
     }
 
     /** Completion callbacks run on someone else's thread: nothing may escape them, strict or not. */
-    private void completeQuietly(MethodPlan plan, Object[] arguments, TrackingContext context, Object value,
-            Throwable failure) {
+    private void completeQuietly(MethodPlan plan, Object[] arguments, TrackingContext context,
+            LoggedDuringCall logged, Object value, Throwable failure) {
         try {
             if (failure == null) {
-                track(plan, arguments, context, value, null);
+                track(plan, arguments, context, logged, value, null);
             } else if (plan.trackExceptions()) {
-                track(plan, arguments, context, null, failure);
+                track(plan, arguments, context, logged, null, failure);
             }
         } catch (TrackingException strictFailure) {
             LOG.error("Could not track the asynchronous result of {}", plan.method(), strictFailure);
@@ -293,69 +251,72 @@ public final class TrackMetadataHandler {
         }
     }
 
-    private void track(MethodPlan plan, Object[] arguments, TrackingContext context, Object returned,
-            Throwable thrown) {
-        Long requestId;
-        try {
-            requestId = plan.requestIdFromArguments(arguments);
-        } catch (NumberFormatException notANumber) {
-            reject(plan, plan.invalidLogged, invalid, FailureReason.INVALID_REQUEST,
-                    "the @PromptLayerRequestId argument is not a number (" + notANumber.getMessage() + ")", null);
+    private void track(MethodPlan plan, Object[] arguments, TrackingContext context, LoggedDuringCall logged,
+            Object returned, Throwable thrown) {
+        RequestIdSource source = RequestIdResolver.resolve(plan, arguments, returned, thrown, logged, context);
+        if (source instanceof RequestIdSource.Unreadable unreadable) {
+            reject(plan, plan.invalidLogged, counters.invalid, unreadable.why(), unreadable.cause());
             return;
         }
-        if (requestId == null && thrown == null) {
-            try {
-                requestId = MethodPlan.requestIdFromValue(returned);
-            } catch (RuntimeException unreadable) {
-                // The caller's value is the caller's: a broken accessor costs the track, nothing more.
-                reject(plan, plan.invalidLogged, invalid, FailureReason.INVALID_REQUEST,
-                        "promptLayerRequestId() of the returned value threw " + unreadable, unreadable);
-                return;
-            }
-        }
-        if (requestId == null && context.requestId().isPresent()) {
-            requestId = context.requestId().getAsLong();
-        }
-        if (requestId == null) {
-            reject(plan, plan.noRequestIdLogged, noRequestId, FailureReason.INVALID_REQUEST,
-                    "no request id found (no @PromptLayerRequestId argument, no id in the return value, none in the"
-                            + " TrackingContext); the call was not tracked", null);
+        if (source instanceof RequestIdSource.None) {
+            reject(plan, plan.noRequestIdLogged, counters.noRequestId,
+                    "no request id found (no @PromptLayerRequestId argument, no id in the return value, no request"
+                            + " logged during the call, none in the TrackingContext); the call was not tracked", null);
             return;
         }
         Map<String, String> metadata = plan.metadata(arguments, context, thrown, unconvertibleValues);
+        if (source instanceof RequestIdSource.Logged toLogs) {
+            for (LogHandle log : toLogs.logs()) {
+                sendToLog(plan, log, metadata);
+            }
+            return;
+        }
+        long requestId = ((RequestIdSource.Known) source).requestId();
         TrackRequest request;
         try {
             request = TrackRequest.of(requestId, metadata);
         } catch (InvalidTrackRequestException broken) {
-            reject(plan, plan.invalidLogged, invalid, FailureReason.INVALID_REQUEST, broken.getMessage(), broken);
+            reject(plan, plan.invalidLogged, counters.invalid, broken.getMessage(), broken);
             return;
         }
-        if (sink.offer(request)) {
-            tracked.increment();
-        } else {
-            // The engine counted and reported the refusal; strict mode still tells the caller.
-            refused.increment();
-            if (config.strict()) {
-                throw new TrackingException(FailureReason.QUEUE_FULL, "@TrackMetadata on " + plan.method()
-                        + ": the delivery engine refused the track for request " + requestId, null);
-            }
+        accepted(plan, sink.offer(request), "request " + requestId);
+    }
+
+    /** Metadata for a request logged during the call: inside the log if it was not sent yet. */
+    private void sendToLog(MethodPlan plan, LogHandle log, Map<String, String> metadata) {
+        CompletableFuture<TrackResult> sent;
+        try {
+            sent = log.track(metadata);
+        } catch (InvalidTrackRequestException broken) {
+            reject(plan, plan.invalidLogged, counters.invalid, broken.getMessage(), broken);
+            return;
+        }
+        // A refusal (queue full, engine closed) fails the future at once; the engine counted it.
+        accepted(plan, !sent.isCompletedExceptionally(), "the request logged during the call");
+    }
+
+    private void accepted(MethodPlan plan, boolean accepted, String forWhat) {
+        if (accepted) {
+            counters.tracked.increment();
+            return;
+        }
+        // The engine counted and reported the refusal; strict mode still tells the caller.
+        counters.refused.increment();
+        if (config.strict()) {
+            throw new TrackingException(FailureReason.QUEUE_FULL, "@TrackMetadata on " + plan.method()
+                    + ": the delivery engine refused the track for " + forWhat, null);
         }
     }
 
-    private void reject(MethodPlan plan, AtomicBoolean loggedOnce, LongAdder counter, FailureReason reason,
-            String why, Throwable cause) {
+    private void reject(MethodPlan plan, AtomicBoolean loggedOnce, LongAdder counter, String why, Throwable cause) {
         counter.increment();
         String message = "@TrackMetadata on " + plan.method() + ": " + why;
         if (config.strict()) {
-            throw new TrackingException(reason, message, cause);
+            throw new TrackingException(FailureReason.INVALID_REQUEST, message, cause);
         }
         if (loggedOnce.compareAndSet(false, true)) {
             LOG.warn("{} (logged once per method; TrackingStats counts every occurrence)", message);
         }
-    }
-
-    /** Identity of a cached plan: the method as intercepted and the class it was called on. */
-    private record PlanKey(Method method, Class<?> targetClass) {
     }
 
     public static final class Builder {

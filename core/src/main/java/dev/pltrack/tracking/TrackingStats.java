@@ -4,9 +4,11 @@ package dev.pltrack.tracking;
  * What became of annotated calls since the handler started. Together with the delivery engine's
  * {@code DeliveryStats}, which takes over from {@code tracked}, nothing goes uncounted.
  *
- * @param tracked       calls whose track was handed to the delivery engine and accepted
+ * @param tracked       tracks handed to the delivery engine and accepted: one per call, or one per request
+ *                      logged during the call when those are its request ids
  * @param refused       calls whose track the engine refused (queue full or closed)
- * @param noRequestId   calls for which no request id was found (parameter, return value, context)
+ * @param noRequestId   calls for which no request id was found (parameter, return value, requests logged
+ *                      during the call, context)
  * @param invalid       calls whose request id or metadata broke a rule: nothing was sent
  * @param misused       calls not tracked because the method misuses the annotations
  * @param unconvertible argument values that could not become text: their key was left out

@@ -61,15 +61,17 @@ public final class TrackMetadataInterceptor implements MethodInterceptor<Object,
             // A class-level binding also reaches methods the core does not track (non-public, Object's).
             return context.proceed();
         }
-        Object[] arguments = context.getParameterValues();
-        Object result;
         try {
-            result = context.proceed();
+            return handler.invoke(plan, context.getParameterValues(), context::proceed);
         } catch (Throwable thrown) {
-            handler.afterThrowing(plan, arguments, thrown);
-            throw thrown;
+            // What the method threw, unchanged: a checked exception passes through proceed() as is.
+            throw rethrow(thrown);
         }
-        return handler.afterReturning(plan, arguments, result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException rethrow(Throwable thrown) throws T {
+        throw (T) thrown;
     }
 
     private MethodPlan planFor(MethodInvocationContext<Object, Object> context) {
