@@ -2,7 +2,8 @@
 # Delivery throughput and CPU per track: today's engine on its default transport (Apache HttpClient 5
 # async) and on the JDK one, against the engine of BASE (a commit, default the one before the
 # windowed engine) and plain async java.net.http and HC5 clients with 64 in flight, on servers that
-# answer at once and 50 ms late, plus a 429 storm on the default. Each server runs in a process of
+# answer at once and 50 ms late, plus a 429 storm on the default; and logs of LLM calls, each tagged
+# with metadata right after (log then track), on the default. Each server runs in a process of
 # its own. At once, every contender gets 5 warm-up rounds of 10,000 tracks before the 5 measured ones
 # (the engine's code path needs about that much for the JIT on 2 busy cores); at 50 ms, one.
 # Run from the repository root:   bash benchmarks/compare-delivery.sh [BASE]
@@ -39,12 +40,14 @@ echo "== server answering at once (127.0.0.1:$PORT_fast)"
 run "engine at $base" "$base_core:$jar" --mode engine --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
 run "engine now, default (HC5)" "$jar" --mode engine --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
 run "engine now, JDK transport" "$jar" --mode engine --transport JDK --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
+run "engine now, log then track" "$jar" --mode log-track --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
 run "plain async JDK, 64 in flight" "$jar" --mode plain --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
 run "plain async HC5, 64 in flight" "$jar" --mode plain-hc5 --warmup 5 --base-url "http://127.0.0.1:$PORT_fast"
 echo "== server answering 50 ms late (127.0.0.1:$PORT_late)"
 run "engine at $base" "$base_core:$jar" --mode engine --tracks 1000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"
 run "engine now, default (HC5)" "$jar" --mode engine --tracks 10000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"
 run "engine now, JDK transport" "$jar" --mode engine --transport JDK --tracks 10000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"
+run "engine now, log then track" "$jar" --mode log-track --tracks 10000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"
 run "plain async JDK, 64 in flight" "$jar" --mode plain --tracks 10000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"
 run "plain async HC5, 64 in flight" "$jar" --mode plain-hc5 --tracks 10000 --rounds 3 --base-url "http://127.0.0.1:$PORT_late"
 run "raw ceiling JDK, 256 in flight" "$jar" --mode plain --tracks 20000 --rounds 3 --in-flight 256 --base-url "http://127.0.0.1:$PORT_late"

@@ -3,12 +3,16 @@ package dev.pltrack.benchmarks;
 import dev.pltrack.HasPromptLayerRequestId;
 import dev.pltrack.MetadataParam;
 import dev.pltrack.TrackMetadata;
+import dev.pltrack.client.LogRequest;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.client.TrackRequest;
+import dev.pltrack.client.blueprint.ChatMessage;
+import dev.pltrack.client.blueprint.PromptBlueprint;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryStats;
+import dev.pltrack.delivery.LogHandle;
 import dev.pltrack.delivery.OverflowPolicy;
 import dev.pltrack.tracking.MethodPlan;
 import dev.pltrack.tracking.TrackMetadataHandler;
@@ -18,6 +22,7 @@ import feign.Response;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +68,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code linger} the caller does not wake a sender.</li>
  *   <li>{@link #handlerDeliveryEngineIdleWithoutLinger}: the same with {@code linger} zero, where each
  *       track wakes a parked sender from the caller's thread.</li>
+ *   <li>{@link #logSubmissionIdle}: the caller-side cost of logging an LLM call on the idle engine
+ *       ({@code DeliveryEngine.log} of a prebuilt {@code LogRequest}), and {@link #logThenTrackIdle} with
+ *       metadata addressed to its handle right after (folded into the log while it waits).</li>
  *   <li>{@link #controlWakeParkedThread}: no pltrack code, the control for the idle variant: one
  *       {@code LinkedBlockingQueue.offer} to a queue two threads are parked on, which wakes one;
  *       each works 5 µs once woken, as a sender does.</li>
@@ -361,7 +369,8 @@ public class AnnotatedCallBenchmark {
 
     /** A Feign transport that answers every call with PromptLayer's success body at once. */
     static final class InstantSuccess implements Client {
-        private static final byte[] BODY = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
+        // One body for every endpoint: "success" for the track family, "id" for log-request.
+        private static final byte[] BODY = "{\"success\":true,\"id\":1}".getBytes(StandardCharsets.UTF_8);
         private static final Map<String, Collection<String>> HEADERS =
                 Map.of("Content-Type", List.of("application/json"));
 
@@ -416,6 +425,26 @@ public class AnnotatedCallBenchmark {
     public Object handlerDeliveryEngineIdleWithoutLinger(Call call, IdleEngineWithoutLinger engine) throws Throwable {
         return intercept(engine.handler, call);
     }
+
+    @Benchmark
+    public LogHandle logSubmissionIdle(IdleEngine engine) {
+        return engine.engine.log(LOGGED_CALL);
+    }
+
+    @Benchmark
+    public Object logThenTrackIdle(IdleEngine engine) {
+        LogHandle log = engine.engine.log(LOGGED_CALL);
+        return log.track(LOG_METADATA);
+    }
+
+    /** A small chat call, built once: the benchmarks measure its submission, not its building. */
+    private static final LogRequest LOGGED_CALL = LogRequest.builder("openai", "gpt-4o")
+            .input(PromptBlueprint.chat(ChatMessage.system("You are terse."), ChatMessage.user("What is PromptLayer?")))
+            .output(PromptBlueprint.chat(ChatMessage.assistant("An LLM observability platform.")))
+            .times(Instant.parse("2026-12-03T10:00:00Z"), Instant.parse("2026-12-03T10:00:00.420Z"))
+            .tokens(18, 7)
+            .build();
+    private static final Map<String, String> LOG_METADATA = Map.of("user_id", "u-42", "feature", "chat");
 
     /** Control, no pltrack code: the cost of waking a thread parked on a queue (see {@link ParkedConsumers}). */
     @Benchmark

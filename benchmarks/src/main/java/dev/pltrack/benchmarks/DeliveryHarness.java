@@ -1,8 +1,11 @@
 package dev.pltrack.benchmarks;
 
+import dev.pltrack.client.LogRequest;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.client.TrackRequest;
+import dev.pltrack.client.blueprint.ChatMessage;
+import dev.pltrack.client.blueprint.PromptBlueprint;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryStats;
@@ -12,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,9 +69,11 @@ public final class DeliveryHarness {
                     engineRounds(client(baseUrl, options.get("--transport")), tracks, warmup, rounds));
             case "plain" -> report(mode, plainRounds(baseUrl, tracks, warmup, rounds, inFlight));
             case "plain-hc5" -> report(mode, PlainHc5.rounds(baseUrl, tracks, warmup, rounds, inFlight));
+            case "log-track" -> report(mode, LogWorkload.rounds(client(baseUrl, null), tracks, warmup, rounds));
             case "storm" -> storm(baseUrl, Integer.parseInt(options.getOrDefault("--seconds", "15")),
                     Integer.parseInt(options.getOrDefault("--rate", "400")));
-            default -> throw new IllegalArgumentException("--mode engine, plain, plain-hc5 or storm, not " + mode);
+            default -> throw new IllegalArgumentException(
+                    "--mode engine, log-track, plain, plain-hc5 or storm, not " + mode);
         }
         System.exit(0);
     }
@@ -120,6 +126,53 @@ public final class DeliveryHarness {
             engine.close();
         }
         return results.subList(warmup, results.size());
+    }
+
+    /** Kept apart, as {@link Transports} is: an earlier core has no logs. */
+    private static final class LogWorkload {
+        /**
+         * Logs {@code logs} LLM calls, each with metadata addressed to its handle at once (the integration
+         * pattern: log the call, then tag it). Prints how many HTTP calls each log cost: 1 when the metadata
+         * traveled inside the log, 2 when the log had gone out first.
+         */
+        static List<Round> rounds(PromptLayerClient client, int logs, int warmup, int rounds)
+                throws Exception {
+            LogRequest call = LogRequest.builder("openai", "gpt-4o")
+                    .input(PromptBlueprint.chat(ChatMessage.system("You are terse."), ChatMessage.user("Hello?")))
+                    .output(PromptBlueprint.chat(ChatMessage.assistant("Hi.")))
+                    .times(Instant.parse("2026-12-03T10:00:00Z"), Instant.parse("2026-12-03T10:00:00.420Z"))
+                    .tokens(12, 2)
+                    .build();
+            DeliveryEngine engine = DeliveryEngine.builder(client)
+                    .config(DeliveryConfig.builder().queueCapacity(Math.max(2 * logs, 10_000)).build())
+                    .build();
+            List<Round> results = new ArrayList<>();
+            try {
+                for (int round = 0; round < warmup + rounds; round++) {
+                    DeliveryStats before = engine.stats();
+                    long cpuBefore = processCpuNanos();
+                    long start = System.nanoTime();
+                    for (int i = 0; i < logs; i++) {
+                        engine.log(call).track(METADATA);
+                    }
+                    if (!engine.flush(Duration.ofMinutes(5))) {
+                        throw new IllegalStateException("not flushed: " + engine.stats());
+                    }
+                    results.add(round(logs, start, cpuBefore));
+                    DeliveryStats after = engine.stats();
+                    if (round >= warmup) {
+                        System.out.printf("  round: %.2f HTTP calls per log%n",
+                                (double) (after.delivered() - before.delivered()) / logs);
+                    }
+                }
+                if (engine.stats().failed() > 0) {
+                    throw new IllegalStateException("logs failed: " + engine.stats());
+                }
+            } finally {
+                engine.close();
+            }
+            return results.subList(warmup, results.size());
+        }
     }
 
     static String body() {

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class MinimalPromptLayerServer implements AutoCloseable {
 
-    private static final String BODY = "{\"success\":true,\"message\":\"Metadata tracked successfully\"}";
+    // One body for every endpoint: "success" for the track family, "id" for log-request (which the
+    // client reads from any 2xx).
+    private static final String BODY = "{\"success\":true,\"message\":\"Metadata tracked successfully\",\"id\":1}";
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\n"
             + "Content-Type: application/json\r\n"
             + "Content-Length: " + BODY.length() + "\r\n"
