@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What the fake answers to one track request, before WireMock turns it into bytes.
+ * What the fake answers to one request, before WireMock turns it into bytes.
  *
  * @param status the HTTP status, or -1 when the connection is broken instead
  * @param contentType the response's Content-Type, or null for connection faults
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param retryAfterSeconds the Retry-After header value, or null for none
  * @param connectionFault how the connection is broken, or null for a normal HTTP answer
  * @param delay how long to wait before answering
- * @param accepted whether the track counts as stored (200 {"success":true} for a valid request)
+ * @param accepted whether PromptLayer would store the request (a valid one answered as a success)
  */
 record Answer(
         int status,
@@ -33,8 +33,9 @@ record Answer(
         return new Answer(status, JSON, body, null, null, Duration.ZERO, false);
     }
 
-    static Answer acceptedTrack() {
-        return new Answer(200, JSON, PromptLayerBodies.SUCCESS, null, null, Duration.ZERO, true);
+    /** A success for a valid request: it counts as stored. */
+    static Answer accepted(int status, String body) {
+        return new Answer(status, JSON, body, null, null, Duration.ZERO, true);
     }
 
     static Answer brokenConnection(com.github.tomakehurst.wiremock.http.Fault fault) {

@@ -1,10 +1,14 @@
 package dev.pltrack.testkit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * Demo mode for example applications: without {@value #API_KEY_ENV} in the environment, a
@@ -68,26 +72,58 @@ public final class DemoMode implements AutoCloseable {
     }
 
     /**
-     * What the fake received, one line per HTTP call in arrival order, then the metadata stored per
-     * request id as PromptLayer merges it. API keys are never part of it.
+     * What the fake received, one line per HTTP call to any endpoint in arrival order, then what it
+     * stores per request id as PromptLayer merges it: metadata, and scores and prompt links when
+     * there are any. API keys are never part of it.
      */
     public String report() {
         if (fake == null) {
             return "Not in demo mode: see PromptLayer's dashboard for what was tracked.";
         }
+        List<RecordedCall> calls = fake.calls();
         StringBuilder text = new StringBuilder();
-        text.append("What the fake PromptLayer received (").append(fake.received().size()).append(" requests):\n");
-        for (RecordedTrack track : fake.received()) {
-            text.append("  #").append(track.sequence())
-                    .append(" -> ").append(track.responseStatus())
-                    .append("  request_id=").append(track.requestId())
-                    .append(" metadata=").append(track.metadata())
-                    .append('\n');
+        text.append("What the fake PromptLayer received (")
+                .append(calls.size())
+                .append(" requests):\n");
+        for (RecordedCall call : calls) {
+            text.append("  ").append(CallReport.summary(call)).append('\n');
         }
+        Set<Long> ids = new TreeSet<>();
+        calls.stream().filter(RecordedCall::accepted).forEach(call -> ids.add(call.requestId()));
         text.append("Metadata stored per request (later tracks win on the same key):\n");
-        fake.trackedRequestIds().stream().sorted().forEach(id ->
-                text.append("  ").append(id).append(": ").append(fake.metadataFor(id)).append('\n'));
+        perId(text, ids, id -> holdsMetadata(id) ? fake.metadataFor(id).toString() : "");
+        StringBuilder scores = new StringBuilder();
+        perId(scores, ids, id -> fake.scoresFor(id).isEmpty() ? "" : fake.scoresFor(id).toString());
+        if (scores.length() > 0) {
+            text.append("Scores stored per request (a later score of a name wins):\n").append(scores);
+        }
+        StringBuilder links = new StringBuilder();
+        perId(links, ids, id -> fake.promptLinkFor(id).map(DemoMode::describe).orElse(""));
+        if (links.length() > 0) {
+            text.append("Prompt templates linked per request (the latest link wins):\n")
+                    .append(links);
+        }
         return text.toString();
+    }
+
+    private boolean holdsMetadata(long id) {
+        return fake.loggedRequest(id).isPresent() || fake.trackedRequestIds().contains(id);
+    }
+
+    /** One line {@code "  id: shown"} per id whose shown text is not empty. */
+    private static void perId(StringBuilder text, Set<Long> ids, LongFunction<String> shown) {
+        for (long id : ids) {
+            String line = shown.apply(id);
+            if (!line.isEmpty()) {
+                text.append("  ").append(id).append(": ").append(line).append('\n');
+            }
+        }
+    }
+
+    private static String describe(RecordedPromptLink link) {
+        return link.promptName()
+                + (link.version() == null ? "" : " version " + link.version())
+                + (link.label() == null ? "" : " label " + link.label());
     }
 
     /** Stops the fake, if one was started. */

@@ -15,19 +15,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A fake PromptLayer {@code POST /rest/track-metadata} endpoint on a real HTTP port of {@code
- * 127.0.0.1}, for tests of code that tracks metadata.
+ * A fake PromptLayer on a real HTTP port of {@code 127.0.0.1}, for tests of code that logs LLM
+ * calls and tracks them: {@code POST /log-request}, {@code /rest/track-metadata}, {@code
+ * /rest/track-score} and {@code /rest/track-prompt} (see {@link Endpoint}).
  *
- * <p>It answers like PromptLayer: 400 for a body that is not a JSON object, 401 for a wrong or
- * missing key (the {@code X-API-KEY} header when sent, else the body's {@code api_key}), 422 with a
- * FastAPI {@code detail} list for schema violations, else 200 {@code
- * {"success":true,"message":...}}. Accepted metadata is merged per request id, later values
- * winning, as PromptLayer stores it. Every request is recorded, and {@link #failNext} and {@link
- * #respondSlowly} make it misbehave on purpose.
+ * <p>Every endpoint answers like PromptLayer: 400 for a body that is not a JSON object, 401 for a
+ * wrong or missing key (the {@code X-API-KEY} header when sent, else the body's {@code api_key}),
+ * 422 with a FastAPI {@code detail} list naming every schema violation. A valid log is answered
+ * 201 {@code {"id":1,"prompt_version":null,"status":"SUCCESS","error_type":null,
+ * "error_message":null}}, the ids counting up from 1 (or {@link Builder#firstRequestId}); a valid
+ * track 200 {@code {"success":true,"message":...}}. Every request is recorded, and {@link #failNext}
+ * and {@link #respondSlowly} make any endpoint misbehave on purpose.
+ *
+ * <p>What PromptLayer would then hold, per request id: the log, its metadata merged with the
+ * metadata tracked later (a later value replacing an earlier one for the same key), named scores
+ * (a later score of a name replacing the earlier) and the latest prompt link. Tracks are accepted
+ * for any positive id, also one this fake never logged: it cannot know ids that a real PromptLayer
+ * or another fake gave out. To check that a client tracks the id it was given, compare with {@link
+ * #loggedRequestIds()} or assert {@code loggedRequest(id)}.
  *
  * <pre>{@code
  * try (FakePromptLayer promptLayer = FakePromptLayer.start()) {
@@ -39,25 +49,35 @@ import java.util.concurrent.CountDownLatch;
  * }</pre>
  *
  * <p>Thread-safe. Built on WireMock with its request journal off, so memory grows only by one
- * compact {@link RecordedTrack} per request.
+ * compact recording per request ({@link RecordedTrack}, {@link RecordedLog}, {@link RecordedScore},
+ * {@link RecordedPromptLink}).
  */
 public final class FakePromptLayer implements AutoCloseable {
 
     /** The key a fake accepts unless told otherwise. Not a real key. */
     public static final String DEFAULT_API_KEY = "pl_fake_0123456789abcdef";
 
-    /** The only path the fake serves (POST only). */
+    /** The track-metadata path; {@link Endpoint#path()} has every path the fake serves. */
     public static final String TRACK_PATH = "/rest/track-metadata";
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final int DEFAULT_CONTAINER_THREADS = 50;
 
+    /** A minimal valid log, for the curl line printed by {@link #main}. */
+    private static final String SAMPLE_LOG =
+            "{\"provider\": \"openai\", \"model\": \"gpt-4o\","
+                    + " \"input\": {\"type\": \"chat\", \"messages\": [{\"role\": \"user\","
+                    + " \"content\": [{\"type\": \"text\", \"text\": \"Hello\"}]}]},"
+                    + " \"output\": {\"type\": \"chat\", \"messages\": []},"
+                    + " \"request_start_time\": \"2024-01-15T10:30:00Z\","
+                    + " \"request_end_time\": \"2024-01-15T10:30:05Z\"}";
+
     private final WireMockServer server;
-    private final TrackLedger ledger;
+    private final Ledger ledger;
     private final String apiKey;
     private final int port;
 
-    private FakePromptLayer(WireMockServer server, TrackLedger ledger, String apiKey) {
+    private FakePromptLayer(WireMockServer server, Ledger ledger, String apiKey) {
         this.server = server;
         this.ledger = ledger;
         this.apiKey = apiKey;
@@ -69,7 +89,7 @@ public final class FakePromptLayer implements AutoCloseable {
         return builder().start();
     }
 
-    /** For a fixed port, another key or more server threads. */
+    /** For a fixed port, another key, another first request id or more server threads. */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,33 +108,93 @@ public final class FakePromptLayer implements AutoCloseable {
         return apiKey;
     }
 
+    /** Every request to every endpoint in arrival order, rejected and faulted ones included. */
+    public List<RecordedCall> calls() {
+        return ledger.calls();
+    }
+
     /**
      * Every request to {@link #TRACK_PATH} in arrival order, rejected and faulted ones included.
      */
     public List<RecordedTrack> received() {
-        return ledger.received();
+        return ledger.received(Endpoint.TRACK_METADATA, RecordedTrack.class);
     }
 
-    /** The requests answered 200 {@code {"success":true}}, in arrival order. */
+    /** The track-metadata requests answered 200 {@code {"success":true}}, in arrival order. */
     public List<RecordedTrack> accepted() {
-        return ledger.accepted();
+        return ledger.accepted(Endpoint.TRACK_METADATA, RecordedTrack.class);
     }
 
     /**
-     * What PromptLayer would now hold for this request id: the accepted tracks' metadata merged in
-     * arrival order, a later value replacing an earlier one for the same key. Empty if none.
+     * What PromptLayer would now hold as metadata of this request id: the metadata of its log, if
+     * this fake logged it, and of the accepted tracks, merged in arrival order, a later value
+     * replacing an earlier one for the same key. Empty if none.
      */
     public Map<String, String> metadataFor(long requestId) {
         return ledger.metadataFor(requestId);
     }
 
-    /** The ids with at least one accepted track, in order of first acceptance. */
+    /** The ids with at least one accepted track-metadata, in order of first acceptance. */
     public Set<Long> trackedRequestIds() {
         return ledger.trackedRequestIds();
     }
 
+    /** How many track-metadata requests were accepted; see {@link #acceptedCount(Endpoint)}. */
     public int acceptedCount() {
-        return ledger.acceptedCount();
+        return ledger.acceptedCount(Endpoint.TRACK_METADATA);
+    }
+
+    /** How many requests to {@code endpoint} were accepted (stored). */
+    public int acceptedCount(Endpoint endpoint) {
+        return ledger.acceptedCount(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /** Every request to {@code /log-request} in arrival order, rejected and faulted ones included. */
+    public List<RecordedLog> receivedLogs() {
+        return ledger.received(Endpoint.LOG_REQUEST, RecordedLog.class);
+    }
+
+    /** The logs answered 201 with an id, in arrival order, which is the order of their ids. */
+    public List<RecordedLog> logged() {
+        return ledger.accepted(Endpoint.LOG_REQUEST, RecordedLog.class);
+    }
+
+    /** The ids this fake gave to logs, in order. */
+    public Set<Long> loggedRequestIds() {
+        return ledger.loggedRequestIds();
+    }
+
+    /**
+     * What PromptLayer would show for the request this fake logged with {@code requestId}: the log
+     * with its metadata merged with the later tracks, its scores and prompt link. Empty when this
+     * fake gave no log that id (tracks for it alone do not make a log).
+     */
+    public Optional<RequestLog> loggedRequest(long requestId) {
+        return ledger.loggedRequest(requestId);
+    }
+
+    /** Every request to {@code /rest/track-score} in arrival order. */
+    public List<RecordedScore> receivedScores() {
+        return ledger.received(Endpoint.TRACK_SCORE, RecordedScore.class);
+    }
+
+    /**
+     * The scores PromptLayer would hold for this request id, by name, in order of first appearance:
+     * a later score of a name replaces the earlier. A track-score without a name, and a log that
+     * sent {@code score}, set the score named {@code default}. Empty if none.
+     */
+    public Map<String, Integer> scoresFor(long requestId) {
+        return ledger.scoresFor(requestId);
+    }
+
+    /** Every request to {@code /rest/track-prompt} in arrival order. */
+    public List<RecordedPromptLink> receivedPromptLinks() {
+        return ledger.received(Endpoint.TRACK_PROMPT, RecordedPromptLink.class);
+    }
+
+    /** The latest accepted prompt link of this request id: a later link replaces the earlier. */
+    public Optional<RecordedPromptLink> promptLinkFor(long requestId) {
+        return ledger.promptLinkFor(requestId);
     }
 
     /**
@@ -126,23 +206,49 @@ public final class FakePromptLayer implements AutoCloseable {
      *     was received
      */
     public List<RecordedTrack> awaitAccepted(int count, Duration timeout) {
-        return ledger.awaitAccepted(count, Objects.requireNonNull(timeout, "timeout"));
+        return await(Endpoint.TRACK_METADATA, count, timeout, RecordedTrack.class);
     }
 
-    /** Like {@link #awaitAccepted} but counts every request, whatever its answer. */
+    /** Like {@link #awaitAccepted} but counts every track request, whatever its answer. */
     public List<RecordedTrack> awaitReceived(int count, Duration timeout) {
-        return ledger.awaitReceived(count, Objects.requireNonNull(timeout, "timeout"));
+        return ledger.awaitReceived(
+                Endpoint.TRACK_METADATA,
+                count,
+                Objects.requireNonNull(timeout, "timeout"),
+                RecordedTrack.class);
+    }
+
+    /** Like {@link #awaitAccepted}, for logs answered 201: returns {@link #logged()}. */
+    public List<RecordedLog> awaitLogged(int count, Duration timeout) {
+        return await(Endpoint.LOG_REQUEST, count, timeout, RecordedLog.class);
+    }
+
+    /** Like {@link #awaitAccepted}, for accepted track-score requests. */
+    public List<RecordedScore> awaitScores(int count, Duration timeout) {
+        return await(Endpoint.TRACK_SCORE, count, timeout, RecordedScore.class);
+    }
+
+    /** Like {@link #awaitAccepted}, for accepted track-prompt requests. */
+    public List<RecordedPromptLink> awaitPromptLinks(int count, Duration timeout) {
+        return await(Endpoint.TRACK_PROMPT, count, timeout, RecordedPromptLink.class);
     }
 
     /**
-     * The next {@code times} requests get {@code fault} instead of their normal answer. Calls queue
-     * up: {@code failNext(2, a); failNext(1, b)} gives a, a, b, then normal answers.
+     * The next {@code times} requests, to whichever endpoint, get {@code fault} instead of their
+     * normal answer. Calls queue up: {@code failNext(2, a); failNext(1, b)} gives a, a, b, then
+     * normal answers.
      */
     public void failNext(int times, Fault fault) {
-        if (times < 0) {
-            throw new IllegalArgumentException("times must not be negative, got " + times);
-        }
-        ledger.failNext(times, Objects.requireNonNull(fault, "fault"));
+        queueFault(null, times, fault);
+    }
+
+    /**
+     * The next {@code times} requests to {@code endpoint} get {@code fault}; requests to the other
+     * endpoints pass it by. It queues up with the faults for every endpoint: a request takes the
+     * first queued fault that is for it.
+     */
+    public void failNext(Endpoint endpoint, int times, Fault fault) {
+        queueFault(Objects.requireNonNull(endpoint, "endpoint"), times, fault);
     }
 
     /**
@@ -158,7 +264,11 @@ public final class FakePromptLayer implements AutoCloseable {
         ledger.respondSlowly(delay);
     }
 
-    /** Forgets recordings, queued faults and the delay; sequence numbers start again at 1. */
+    /**
+     * Forgets recordings, what was stored, queued faults and the delay: sequence numbers start again
+     * at 1, and log ids at the first ({@link Builder#firstRequestId}, 1 by default), so ids from
+     * before a reset are given out again.
+     */
     public void reset() {
         ledger.reset();
     }
@@ -177,12 +287,25 @@ public final class FakePromptLayer implements AutoCloseable {
                 + ", apiKey="
                 + Secrets.mask(apiKey)
                 + ", received="
-                + ledger.receivedCount()
+                + ledger.calls().size()
                 + ", accepted="
-                + ledger.acceptedCount()
+                + ledger.calls().stream().filter(RecordedCall::accepted).count()
                 + ", queuedFaults="
                 + ledger.queuedFaults()
                 + "]";
+    }
+
+    private void queueFault(Endpoint endpoint, int times, Fault fault) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must not be negative, got " + times);
+        }
+        ledger.failNext(endpoint, times, Objects.requireNonNull(fault, "fault"));
+    }
+
+    private <T extends RecordedCall> List<T> await(
+            Endpoint endpoint, int count, Duration timeout, Class<T> type) {
+        return ledger.awaitAccepted(
+                endpoint, count, Objects.requireNonNull(timeout, "timeout"), type);
     }
 
     /**
@@ -205,12 +328,12 @@ public final class FakePromptLayer implements AutoCloseable {
     }
 
     /**
-     * Starts a fake that prints how to reach it and one line per accepted track. The printed key is
-     * {@link #DEFAULT_API_KEY}, which is public.
+     * Starts a fake that prints how to reach it and one line per accepted request. The printed key
+     * is {@link #DEFAULT_API_KEY}, which is public.
      */
     static FakePromptLayer startPrinting(int port, PrintStream out) {
         FakePromptLayer fake = builder().port(port).start();
-        fake.ledger.onAccepted(track -> out.println(TrackReport.summary(track)));
+        fake.ledger.onAccepted(call -> out.println(CallReport.summary(call)));
         out.println("Fake PromptLayer listening on " + fake.baseUrl());
         out.println("API key: " + fake.apiKey());
         out.println(
@@ -221,6 +344,15 @@ public final class FakePromptLayer implements AutoCloseable {
                         + fake.apiKey()
                         + "'"
                         + " -d '{\"request_id\": 1, \"metadata\": {\"user_id\": \"u1\"}}'");
+        out.println(
+                "Log a call: curl -i -X POST "
+                        + fake.baseUrl()
+                        + Endpoint.LOG_REQUEST.path()
+                        + " -H 'Content-Type: application/json' -H 'X-API-KEY: "
+                        + fake.apiKey()
+                        + "' -d '"
+                        + SAMPLE_LOG
+                        + "'");
         out.flush();
         return fake;
     }
@@ -230,6 +362,7 @@ public final class FakePromptLayer implements AutoCloseable {
 
         private int port;
         private String apiKey = DEFAULT_API_KEY;
+        private long firstRequestId = 1;
         private int containerThreads = DEFAULT_CONTAINER_THREADS;
 
         private Builder() {}
@@ -254,6 +387,21 @@ public final class FakePromptLayer implements AutoCloseable {
         }
 
         /**
+         * The id of the first request log, 1 by default; the next get the ids after it. A test can
+         * start at a large id to catch a client that keeps ids in an {@code int}, or to keep ids of
+         * two fakes apart.
+         */
+        public Builder firstRequestId(long firstRequestId) {
+            if (firstRequestId < 1) {
+                throw new IllegalArgumentException(
+                        "firstRequestId must be positive, as PromptLayer's ids are, got "
+                                + firstRequestId);
+            }
+            this.firstRequestId = firstRequestId;
+            return this;
+        }
+
+        /**
          * Server threads, default 50: each concurrent request, and each delayed answer while it
          * waits, holds one.
          */
@@ -268,7 +416,7 @@ public final class FakePromptLayer implements AutoCloseable {
         }
 
         public FakePromptLayer start() {
-            TrackLedger ledger = new TrackLedger();
+            Ledger ledger = new Ledger(firstRequestId);
             WireMockConfiguration options =
                     WireMockConfiguration.options()
                             .bindAddress(LOOPBACK)
@@ -284,17 +432,24 @@ public final class FakePromptLayer implements AutoCloseable {
                             .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                             // Nobody may rewire the fake over HTTP; tests use this class instead.
                             .adminAuthenticator(request -> false)
-                            .extensions(new TrackTransformer(ledger, apiKey));
+                            .extensions(new PromptLayerTransformer(ledger, apiKey));
             if (port == 0) {
                 options.dynamicPort();
             } else {
                 options.port(port);
             }
             WireMockServer server = new WireMockServer(options);
-            server.stubFor(
-                    post(urlPathEqualTo(TRACK_PATH))
-                            .atPriority(1)
-                            .willReturn(aResponse().withTransformers(TrackTransformer.NAME)));
+            for (Endpoint endpoint : Endpoint.values()) {
+                server.stubFor(
+                        post(urlPathEqualTo(endpoint.path()))
+                                .atPriority(1)
+                                .willReturn(
+                                        aResponse()
+                                                .withTransformers(PromptLayerTransformer.NAME)
+                                                .withTransformerParameter(
+                                                        PromptLayerTransformer.ENDPOINT,
+                                                        endpoint.name())));
+            }
             server.stubFor(
                     any(anyUrl())
                             .atPriority(10)

@@ -3,16 +3,18 @@ package dev.pltrack.testkit;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.MapAssert;
+import org.assertj.core.api.ObjectAssert;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Assertions on what a {@link FakePromptLayer} accepted. They check the state PromptLayer would
- * hold (merged metadata per request id), and on failure say what arrived instead. Obtain one from
- * {@link PromptLayerAssertions#assertThat(FakePromptLayer)}.
+ * hold (request logs, merged metadata, scores and prompt links per request id), and on failure say
+ * what arrived instead. Obtain one from {@link PromptLayerAssertions#assertThat(FakePromptLayer)}.
  */
 public final class FakePromptLayerAssert
         extends AbstractAssert<FakePromptLayerAssert, FakePromptLayer> {
@@ -29,12 +31,15 @@ public final class FakePromptLayerAssert
         if (accepted != count) {
             failWithMessage(
                     "Expected the fake PromptLayer to have accepted %d track(s) but it accepted %d.%n%s",
-                    count, accepted, TrackReport.describe(received));
+                    count, accepted, CallReport.describe(actual.calls()));
         }
         return this;
     }
 
-    /** Not a single request reached the track endpoint, not even a rejected one. */
+    /**
+     * Not a single request reached the track-metadata endpoint, not even a rejected one. Says
+     * nothing of the other endpoints: for those, {@code assertThat(fake.calls()).isEmpty()}.
+     */
     public FakePromptLayerAssert hasReceivedNothing() {
         isNotNull();
         List<RecordedTrack> received = actual.received();
@@ -42,7 +47,7 @@ public final class FakePromptLayerAssert
             failWithMessage(
                     "Expected the fake PromptLayer to have received nothing but it received %d"
                             + " request(s).%n%s",
-                    received.size(), TrackReport.describe(received));
+                    received.size(), CallReport.describe(received));
         }
         return this;
     }
@@ -56,22 +61,11 @@ public final class FakePromptLayerAssert
                     "Expected request_id %d to be tracked with %s but no track for it was accepted."
                             + " Tracked ids: %s.%n%s",
                     requestId,
-                    TrackReport.sorted(expectedMetadata),
+                    CallReport.sorted(expectedMetadata),
                     new TreeSet<>(actual.trackedRequestIds()),
-                    TrackReport.describe(actual.received()));
+                    CallReport.describe(actual.received()));
         }
-        Map<String, String> merged = actual.metadataFor(requestId);
-        if (!merged.equals(expectedMetadata)) {
-            failWithMessage(
-                    "Expected request_id %d to be tracked with exactly%n  %s%nbut its merged metadata is%n "
-                            + " %s%n%s%nAccepted tracks for it, merged in this order:%n%s",
-                    requestId,
-                    TrackReport.sorted(expectedMetadata),
-                    TrackReport.sorted(merged),
-                    differences(expectedMetadata, merged),
-                    tracksFor(requestId));
-        }
-        return this;
+        return hasMergedMetadata(requestId, expectedMetadata, "to be tracked with");
     }
 
     /** No track for {@code requestId} was accepted. */
@@ -87,8 +81,85 @@ public final class FakePromptLayerAssert
                             + " merged metadata %s:%n%s",
                     requestId,
                     tracks.size(),
-                    TrackReport.sorted(actual.metadataFor(requestId)),
-                    tracksFor(requestId));
+                    CallReport.sorted(actual.metadataFor(requestId)),
+                    mergedFrom(requestId));
+        }
+        return this;
+    }
+
+    /** Exactly {@code count} logs were answered 201 with an id. */
+    public FakePromptLayerAssert hasLoggedRequests(int count) {
+        isNotNull();
+        int logged = actual.acceptedCount(Endpoint.LOG_REQUEST);
+        if (logged != count) {
+            failWithMessage(
+                    "Expected the fake PromptLayer to have logged %d request(s) but it logged %d.%n%s",
+                    count, logged, CallReport.describe(actual.calls()));
+        }
+        return this;
+    }
+
+    /**
+     * The fake logged a request with {@code requestId}; AssertJ assertions on what it holds for it
+     * (the log, merged metadata, scores, prompt link) follow.
+     */
+    public ObjectAssert<RequestLog> loggedRequest(long requestId) {
+        isNotNull();
+        Optional<RequestLog> log = actual.loggedRequest(requestId);
+        if (log.isEmpty()) {
+            failWithMessage(
+                    "Expected a request logged with id %d but the fake gave out the ids %s.%n%s",
+                    requestId, actual.loggedRequestIds(), CallReport.describe(actual.calls()));
+        }
+        return Assertions.assertThat(log.get())
+                .as("request log %d at the fake PromptLayer", requestId);
+    }
+
+    /**
+     * The metadata PromptLayer holds for {@code requestId}, from its log and its tracks merged, is
+     * exactly {@code expectedMetadata}.
+     */
+    public FakePromptLayerAssert hasMetadata(long requestId, Map<String, String> expectedMetadata) {
+        isNotNull();
+        Objects.requireNonNull(expectedMetadata, "expectedMetadata");
+        if (mergedFrom(requestId).isEmpty()) {
+            failWithMessage(
+                    "Expected request_id %d to hold metadata %s but it was neither logged nor"
+                            + " tracked.%n%s",
+                    requestId,
+                    CallReport.sorted(expectedMetadata),
+                    CallReport.describe(actual.calls()));
+        }
+        return hasMergedMetadata(requestId, expectedMetadata, "to hold");
+    }
+
+    /** The score named {@code name} of {@code requestId} is {@code score}, after later ones won. */
+    public FakePromptLayerAssert hasScore(long requestId, String name, int score) {
+        isNotNull();
+        Objects.requireNonNull(name, "name");
+        Map<String, Integer> scores = actual.scoresFor(requestId);
+        if (!Objects.equals(scores.get(name), score)) {
+            failWithMessage(
+                    "Expected request_id %d to have the score %s=%d but its scores are %s.%n%s",
+                    requestId, name, score, scores, CallReport.describe(actual.calls()));
+        }
+        return this;
+    }
+
+    /** The latest prompt link of {@code requestId} names {@code promptName}. */
+    public FakePromptLayerAssert hasPromptLink(long requestId, String promptName) {
+        isNotNull();
+        Objects.requireNonNull(promptName, "promptName");
+        Optional<RecordedPromptLink> link = actual.promptLinkFor(requestId);
+        if (link.isEmpty() || !promptName.equals(link.get().promptName())) {
+            failWithMessage(
+                    "Expected request_id %d to be linked to the prompt %s but it is %s.%n%s",
+                    requestId,
+                    promptName,
+                    link.map(RecordedPromptLink::promptName)
+                            .map(name -> "linked to " + name)
+                            .orElse("linked to none"),
+                    CallReport.describe(actual.calls()));
         }
         return this;
     }
@@ -100,13 +171,32 @@ public final class FakePromptLayerAssert
                 .as("merged metadata of request_id %d at the fake PromptLayer", requestId);
     }
 
-    private String tracksFor(long requestId) {
+    /** The merged metadata is exactly {@code expected}, else a failure showing what was merged. */
+    private FakePromptLayerAssert hasMergedMetadata(
+            long requestId, Map<String, String> expected, String expectation) {
+        Map<String, String> merged = actual.metadataFor(requestId);
+        if (!merged.equals(expected)) {
+            failWithMessage(
+                    "Expected request_id %d %s exactly%n  %s%nbut its merged metadata is%n "
+                            + " %s%n%s%nMerged from, in this order:%n%s",
+                    requestId,
+                    expectation,
+                    CallReport.sorted(expected),
+                    CallReport.sorted(merged),
+                    differences(expected, merged),
+                    mergedFrom(requestId));
+        }
+        return this;
+    }
+
+    /** The accepted log and tracks whose metadata make up the merged metadata, one per line. */
+    private String mergedFrom(long requestId) {
         StringBuilder lines = new StringBuilder();
-        for (RecordedTrack track : actual.accepted()) {
-            if (Objects.equals(track.requestId(), requestId)) {
-                lines.append("  ")
-                        .append(TrackReport.summary(track))
-                        .append(System.lineSeparator());
+        for (RecordedCall call : actual.calls()) {
+            boolean contributes =
+                    call instanceof RecordedTrack || call instanceof RecordedLog;
+            if (contributes && call.accepted() && Objects.equals(call.requestId(), requestId)) {
+                lines.append("  ").append(CallReport.summary(call)).append(System.lineSeparator());
             }
         }
         return lines.toString().stripTrailing();

@@ -8,11 +8,12 @@ import java.util.Objects;
  *
  * <p>A client is only as good as its handling of the answers it rarely sees: rate limits, server
  * errors, a 200 that says {@code "success": false}, a proxy's HTML page, a connection that dies.
- * Each factory here produces one of those. A faulted request is still recorded in {@link
- * FakePromptLayer#received()}; it is accepted (stored and merged) only when the fault answers
- * {@code 200 {"success":true}} to an otherwise valid request, i.e. for {@link #delay} and for a
- * {@link #status(int, String)} that imitates success (such as an older server's bare {@code
- * {"success":true}}).
+ * Each factory here produces one of those, for any endpoint of the fake. A faulted request is still
+ * recorded (in {@link FakePromptLayer#calls()} and its endpoint's list); it is accepted (stored and
+ * merged) only when the fault still gives the client a success for an otherwise valid request:
+ * {@link #delay} everywhere, and on the track endpoints a {@link #status(int, String)} that imitates
+ * success (such as an older server's bare {@code 200 {"success":true}}). A {@code /log-request}
+ * answered by a status fault is never stored and takes no id: the client could not learn it.
  *
  * <p>Instances are immutable and can be reused.
  */
@@ -36,7 +37,7 @@ public final class Fault {
     private final Duration duration;
     private final String detail;
 
-    /** A 200 {"success":true} stores the track like PromptLayer would, whoever sent it. */
+    /** A 200 {"success":true} stores a track like PromptLayer would, whoever sent it. */
     private final boolean imitatesSuccess;
 
     private Fault(Kind kind, int status, String body, Duration duration, String detail) {
@@ -118,7 +119,8 @@ public final class Fault {
     Answer answerInsteadOf(Answer normal) {
         switch (kind) {
             case STATUS:
-                boolean accepted = normal.accepted() && imitatesSuccess;
+                // Only the track endpoints answer 200 {"success":true}; a log's success is a 201.
+                boolean accepted = normal.accepted() && normal.status() == 200 && imitatesSuccess;
                 return new Answer(status, Answer.JSON, body, null, null, Duration.ZERO, accepted);
             case RATE_LIMITED:
                 return Answer.json(status, body).withRetryAfter(retryAfterSeconds());

@@ -2,41 +2,53 @@ package dev.pltrack.testkit;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 
 /**
- * Faults waiting for the next requests, first in first out. {@code failNext(100_000, f)} is one
- * entry, not 100 000. Not thread-safe: {@link TrackLedger} guards it.
+ * Faults waiting for the next requests, first in first out. A fault aimed at one endpoint waits
+ * for a request to that endpoint; requests to other endpoints pass it by. {@code failNext(100_000,
+ * f)} is one entry, not 100 000. Not thread-safe: {@link Ledger} guards it.
  */
 final class FaultQueue {
 
     private static final class Batch {
+        final Endpoint target;
         final Fault fault;
         int remaining;
 
-        Batch(Fault fault, int remaining) {
+        Batch(Endpoint target, Fault fault, int remaining) {
+            this.target = target;
             this.fault = fault;
             this.remaining = remaining;
+        }
+
+        boolean appliesTo(Endpoint endpoint) {
+            return target == null || target == endpoint;
         }
     }
 
     private final Deque<Batch> batches = new ArrayDeque<>();
 
-    void add(int times, Fault fault) {
+    /** @param target the endpoint the fault is for, or null for whichever request comes next */
+    void add(Endpoint target, int times, Fault fault) {
         if (times > 0) {
-            batches.addLast(new Batch(fault, times));
+            batches.addLast(new Batch(target, fault, times));
         }
     }
 
-    /** The fault for the next request, or null when none is queued. */
-    Fault poll() {
-        Batch head = batches.peekFirst();
-        if (head == null) {
-            return null;
+    /** The fault for the next request to {@code endpoint}, or null when none is queued for it. */
+    Fault poll(Endpoint endpoint) {
+        Iterator<Batch> queued = batches.iterator();
+        while (queued.hasNext()) {
+            Batch batch = queued.next();
+            if (batch.appliesTo(endpoint)) {
+                if (--batch.remaining == 0) {
+                    queued.remove();
+                }
+                return batch.fault;
+            }
         }
-        if (--head.remaining == 0) {
-            batches.removeFirst();
-        }
-        return head.fault;
+        return null;
     }
 
     int size() {

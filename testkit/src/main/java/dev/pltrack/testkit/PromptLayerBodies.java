@@ -7,8 +7,12 @@ import java.util.Map;
 /** The response bodies PromptLayer sends, in one place so that faults and real answers agree. */
 final class PromptLayerBodies {
 
-    static final String SUCCESS =
+    static final String METADATA_TRACKED =
             "{\"success\":true,\"message\":\"Metadata tracked successfully\"}";
+    static final String SCORE_TRACKED =
+            "{\"success\":true,\"message\":\"Score tracked successfully\"}";
+    static final String PROMPT_TRACKED =
+            "{\"success\":true,\"message\":\"Prompt tracked successfully\"}";
     static final String PARSE_ERROR = "{\"detail\":\"There was an error parsing the body\"}";
     static final String UNAUTHORIZED =
             "{\"error\":\"Invalid API key\",\"message\":\"Invalid or missing API key\"}";
@@ -20,7 +24,7 @@ final class PromptLayerBodies {
     static final String SAMPLE_VALIDATION_ERROR =
             validationError(
                     List.of(
-                            new TrackBody.Violation(
+                            new Violation(
                                     List.of("body", "request_id"),
                                     "Input should be greater than 0",
                                     "greater_than")));
@@ -32,12 +36,26 @@ final class PromptLayerBodies {
 
     private PromptLayerBodies() {}
 
-    static String validationError(List<TrackBody.Violation> violations) {
+    static String validationError(List<Violation> violations) {
         List<Map<String, Object>> detail =
                 violations.stream()
                         .map(v -> jsonObject("loc", v.loc(), "msg", v.msg(), "type", v.type()))
                         .toList();
         return Json.write(Map.of("detail", detail));
+    }
+
+    /**
+     * The 201 of {@code /log-request}: the new request's id and the status fields as logged. {@code
+     * prompt_version} is null: the fake holds no prompt registry to resolve a template from.
+     */
+    static String logged(long id, String status, String errorType, String errorMessage) {
+        return Json.write(
+                jsonObject(
+                        "id", id,
+                        "prompt_version", null,
+                        "status", status,
+                        "error_type", errorType,
+                        "error_message", errorMessage));
     }
 
     static String successFalse(String message) {

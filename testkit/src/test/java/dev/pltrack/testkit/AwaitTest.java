@@ -78,6 +78,39 @@ class AwaitTest {
     }
 
     @Test
+    void awaitsLogsScoresAndPromptLinksOfABackgroundSender() {
+        CompletableFuture.runAsync(
+                () -> {
+                    client.postWithKey(Endpoint.LOG_REQUEST, Bodies.log());
+                    client.postWithKey(Endpoint.TRACK_SCORE, Bodies.score(1, 50));
+                    client.postWithKey(Endpoint.TRACK_PROMPT, Bodies.promptLink(1, "p"));
+                },
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+
+        assertThat(fake.awaitLogged(1, Duration.ofSeconds(10)))
+                .extracting(RecordedLog::requestId)
+                .containsExactly(1L);
+        assertThat(fake.awaitScores(1, Duration.ofSeconds(10))).hasSize(1);
+        assertThat(fake.awaitPromptLinks(1, Duration.ofSeconds(10))).hasSize(1);
+    }
+
+    @Test
+    void awaitLoggedTimesOutSayingWhatArrivedInstead() {
+        client.track(1, Map.of("a", "1"));
+        client.postWithKey(Endpoint.LOG_REQUEST, Bodies.log("status", "OK"));
+
+        assertThatThrownBy(() -> fake.awaitLogged(1, Duration.ofMillis(100)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("waiting for 1 accepted log(s): expected at least 1, actual 0")
+                .hasMessageContaining("#1 -> 200 accepted, request_id=1")
+                .hasMessageContaining("#2 -> 422 not accepted, log-request, provider=openai");
+        assertThatThrownBy(() -> fake.awaitScores(1, Duration.ofMillis(10)))
+                .hasMessageContaining("waiting for 1 accepted score(s)");
+        assertThatThrownBy(() -> fake.awaitPromptLinks(1, Duration.ofMillis(10)))
+                .hasMessageContaining("waiting for 1 accepted prompt link(s)");
+    }
+
+    @Test
     void describesAnEmptyServer() {
         assertThatThrownBy(() -> fake.awaitAccepted(1, Duration.ofMillis(10)))
                 .hasMessageContaining("actual 0")

@@ -75,6 +75,50 @@ class ConcurrencyTest {
         assertThat(fake.received().subList(150, TOTAL)).allMatch(RecordedTrack::accepted);
     }
 
+    @Test
+    void givesEachOfManyConcurrentLogsItsOwnIdInArrivalOrder() throws Exception {
+        int perThread = 100;
+        List<Long> answeredIds = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    List<Long> ids = new ArrayList<>(perThread);
+                                    for (int i = 0; i < perThread; i++) {
+                                        ids.add(
+                                                LogRequestEndpointTest.idOf(
+                                                        client.postWithKey(
+                                                                Endpoint.LOG_REQUEST, Bodies.log())));
+                                        client.track(i + 1, Map.of("n", "1"));
+                                    }
+                                    return ids;
+                                }));
+            }
+            for (Future<List<Long>> result : results) {
+                answeredIds.addAll(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        int total = THREADS * perThread;
+        assertThat(answeredIds)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        // The id in each 201 is the id the fake recorded, and ids follow the order of arrival.
+        assertThat(fake.logged())
+                .extracting(RecordedLog::requestId)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(fake.logged())
+                .extracting(RecordedLog::sequence)
+                .isSorted();
+        assertThat(fake.loggedRequestIds()).hasSize(total);
+        assertThat(fake.acceptedCount()).isEqualTo(total);
+    }
+
     /** Each thread sends its own ids: thread t sends t*500+1 .. (t+1)*500. */
     private List<Integer> sendConcurrently() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -25,9 +25,38 @@ class DemoModeTest {
 
             assertThat(demo.report())
                     .contains("received (2 requests)")
-                    .contains("request_id=7 metadata={feature=chat}")
+                    .contains("#1 -> 200 accepted, request_id=7, metadata={feature=chat}")
                     .contains("  7: {feature=chat, rating=5}")
                     .doesNotContain(fake.apiKey());
+        }
+    }
+
+    @Test
+    void theReportShowsLogsScoresAndPromptLinksToo() {
+        try (DemoMode demo = DemoMode.fromEnvironment(Map.<String, String>of()::get)) {
+            TrackClient client = new TrackClient(demo.fake().orElseThrow());
+            client.postWithKey(Endpoint.LOG_REQUEST, Bodies.log());
+            client.track(1, Map.of("rating", "5"));
+            client.postWithKey(Endpoint.TRACK_SCORE, Bodies.score(1, "accuracy", 90));
+            client.postWithKey(Endpoint.TRACK_PROMPT, Bodies.promptLink(1, "greeting").put("version", 2));
+
+            assertThat(demo.report())
+                    .contains("received (4 requests)")
+                    .contains("#1 -> 201 accepted, log-request id=1, provider=openai, model=gpt-4o")
+                    .contains("#3 -> 200 accepted, track-score request_id=1, name=accuracy, score=90")
+                    .contains("#4 -> 200 accepted, track-prompt request_id=1, prompt_name=greeting")
+                    .contains("  1: {session_id=abc123, rating=5}")
+                    .contains("Scores stored per request (a later score of a name wins):\n  1: {accuracy=90}")
+                    .contains("  1: greeting version 2");
+        }
+    }
+
+    @Test
+    void theReportLeavesOutEmptySections() {
+        try (DemoMode demo = DemoMode.fromEnvironment(Map.<String, String>of()::get)) {
+            new TrackClient(demo.fake().orElseThrow()).track(7, Map.of("a", "b"));
+
+            assertThat(demo.report()).doesNotContain("Scores").doesNotContain("Prompt templates");
         }
     }
 

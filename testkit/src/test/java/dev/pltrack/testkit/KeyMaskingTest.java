@@ -81,6 +81,30 @@ class KeyMaskingTest {
     }
 
     @Test
+    void theRecordingsOfTheOtherEndpointsMaskKeysToo() {
+        TrackClient client = new TrackClient(fake);
+        var log = Bodies.log().put("api_key", KEY);
+        client.postTo(Endpoint.LOG_REQUEST, log.toString(), "X-API-KEY", KEY);
+        client.postTo(Endpoint.TRACK_SCORE, Bodies.score(1, 5).put("api_key", KEY).toString(), "X-API-KEY", KEY);
+        client.postTo(Endpoint.TRACK_PROMPT, Bodies.promptLink(1, "p").put("api_key", WRONG_KEY).toString());
+
+        assertThat(fake.calls()).hasSize(3);
+        for (RecordedCall call : fake.calls()) {
+            assertThat(call.toString())
+                    .doesNotContain(KEY)
+                    .doesNotContain(WRONG_KEY)
+                    .contains("apiKeyInBody=pl_s****")
+                    .contains("sequence=" + call.sequence());
+        }
+        assertThat(fake.logged().get(0).toString())
+                .contains("RecordedLog[", "requestId=1", "provider=openai", "X-API-KEY=[pl_s****]");
+        assertThat(fake.receivedScores().get(0).toString()).contains("name=default", "score=5");
+        assertThat(fake.receivedPromptLinks().get(0).toString())
+                .contains("promptName=p", "responseStatus=401");
+        assertThat(fake.loggedRequest(1).orElseThrow().toString()).doesNotContain(KEY);
+    }
+
+    @Test
     void masksKeepAShortPrefixOfLongKeysOnly() {
         assertThat(Secrets.mask("pl_fake_0123456789abcdef")).isEqualTo("pl_f****");
         assertThat(Secrets.mask("short")).isEqualTo("****");

@@ -98,14 +98,31 @@ class ServerSetupTest {
         try (FakePromptLayer fake = FakePromptLayer.startPrinting(0, out)) {
             new TrackClient(fake).track(42, Map.of("user_id", "u1"));
             new TrackClient(fake).post("not json");
+            new TrackClient(fake).postWithKey(Endpoint.LOG_REQUEST, Bodies.log());
 
             String printed = bytes.toString(StandardCharsets.UTF_8);
             assertThat(printed)
                     .contains("Fake PromptLayer listening on " + fake.baseUrl())
                     .contains("API key: " + FakePromptLayer.DEFAULT_API_KEY)
                     .contains("curl -i -X POST " + fake.baseUrl() + FakePromptLayer.TRACK_PATH)
+                    .contains("Log a call: curl -i -X POST " + fake.baseUrl() + "/log-request")
                     .contains("#1 -> 200 accepted, request_id=42, metadata={user_id=u1}")
-                    .doesNotContain("#2");
+                    .doesNotContain("#2")
+                    .contains("#3 -> 201 accepted, log-request id=1");
+        }
+    }
+
+    @Test
+    void thePrintedSampleLogIsAValidLog() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (FakePromptLayer fake = FakePromptLayer.startPrinting(0, out)) {
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            String logLine = printed.substring(printed.indexOf("Log a call:"));
+            String sample = logLine.substring(logLine.indexOf("-d '") + 4, logLine.lastIndexOf('\''));
+
+            assertThat(new TrackClient(fake).postWithKey(Endpoint.LOG_REQUEST, sample).statusCode())
+                    .isEqualTo(201);
         }
     }
 

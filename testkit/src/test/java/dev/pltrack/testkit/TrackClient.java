@@ -47,6 +47,22 @@ final class TrackClient {
         return send("POST", FakePromptLayer.TRACK_PATH, body, headers);
     }
 
+    /** POST to the endpoint's path with exactly this body and these headers (name, value, ...). */
+    HttpResponse<String> postTo(Endpoint endpoint, String body, String... headers) {
+        return send("POST", endpoint.path(), body, headers);
+    }
+
+    /** POST to the endpoint with the key in X-API-KEY only, as PromptLayer's docs show it. */
+    HttpResponse<String> postWithKey(Endpoint endpoint, Object body) {
+        return postTo(endpoint, body.toString(), "X-API-KEY", apiKey);
+    }
+
+    /** Like {@link #postTo} but lets an I/O failure through, for the connection faults. */
+    HttpResponse<String> postToOrThrow(Endpoint endpoint, String body, String... headers)
+            throws IOException, InterruptedException {
+        return HTTP.send(request("POST", endpoint.path(), body, headers), ofString());
+    }
+
     /** Like {@link #post} but lets an I/O failure through, for the connection faults. */
     HttpResponse<String> postOrThrow(String body, String... headers)
             throws IOException, InterruptedException {

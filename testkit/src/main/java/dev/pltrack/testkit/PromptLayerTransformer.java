@@ -15,19 +15,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fake's request handler, plugged into WireMock as a response transformer on the one track
- * stub: reads the request, asks {@link TrackRules} what a healthy server says, lets the {@link
- * TrackLedger} apply queued faults and record it, and hands the answer back to WireMock.
+ * The fake's request handler, plugged into WireMock as a response transformer on the stub of each
+ * endpoint: reads the request as that endpoint's body, asks {@link RequestRules} what a healthy
+ * server says, lets the {@link Ledger} apply queued faults and record it, and hands the answer back
+ * to WireMock.
  */
-final class TrackTransformer implements ResponseDefinitionTransformerV2 {
+final class PromptLayerTransformer implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "pltrack-fake-track-metadata";
+    static final String NAME = "pltrack-fake-promptlayer";
 
-    private final TrackLedger ledger;
+    /** The stub's transformer parameter that names its {@link Endpoint}. */
+    static final String ENDPOINT = "endpoint";
+
+    private final Ledger ledger;
     private final String apiKey;
     private final Canonical canonical = new Canonical();
 
-    TrackTransformer(TrackLedger ledger, String apiKey) {
+    PromptLayerTransformer(Ledger ledger, String apiKey) {
         this.ledger = ledger;
         this.apiKey = apiKey;
     }
@@ -37,7 +41,7 @@ final class TrackTransformer implements ResponseDefinitionTransformerV2 {
         return NAME;
     }
 
-    /** Only the stub that names this transformer uses it. */
+    /** Only the stubs that name this transformer use it. */
     @Override
     public boolean applyGlobally() {
         return false;
@@ -46,21 +50,37 @@ final class TrackTransformer implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Instant receivedAt = Instant.now();
+        Endpoint endpoint =
+                Endpoint.valueOf(serveEvent.getTransformerParameters().getString(ENDPOINT));
         LoggedRequest request = serveEvent.getRequest();
         byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody();
         HttpHeader keyHeader = request.header("X-API-KEY");
         String headerKey = keyHeader.isPresent() ? keyHeader.firstValue() : null;
 
-        TrackBody body = TrackBody.parse(bytes, canonical);
-        Answer normal = TrackRules.judge(body, headerKey, apiKey);
+        ParsedBody body = parse(endpoint, bytes);
+        Arrival arrival =
+                new Arrival(
+                        receivedAt, new String(bytes, StandardCharsets.UTF_8), headersOf(request));
         Answer answer =
                 ledger.decideAndRecord(
-                        receivedAt,
-                        new String(bytes, StandardCharsets.UTF_8),
-                        headersOf(request),
+                        endpoint,
+                        arrival,
                         body,
-                        normal);
+                        nextId -> RequestRules.judge(body, headerKey, apiKey, nextId));
         return toResponseDefinition(answer);
+    }
+
+    private ParsedBody parse(Endpoint endpoint, byte[] bytes) {
+        switch (endpoint) {
+            case LOG_REQUEST:
+                return LogBody.parse(bytes, canonical);
+            case TRACK_SCORE:
+                return ScoreBody.parse(bytes, canonical);
+            case TRACK_PROMPT:
+                return PromptLinkBody.parse(bytes, canonical);
+            default:
+                return TrackBody.parse(bytes, canonical);
+        }
     }
 
     private Map<String, List<String>> headersOf(LoggedRequest request) {

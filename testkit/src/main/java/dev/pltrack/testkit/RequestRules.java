@@ -1,16 +1,21 @@
 package dev.pltrack.testkit;
 
-/** How PromptLayer judges a well-behaved track request: parse, then authenticate, then validate. */
-final class TrackRules {
+/**
+ * How PromptLayer judges a well-behaved request to any of its endpoints: parse, then authenticate,
+ * then validate.
+ */
+final class RequestRules {
 
-    private TrackRules() {}
+    private RequestRules() {}
 
     /**
      * The answer a healthy server gives.
      *
      * @param headerKey the X-API-KEY header, or null when absent; when present it alone decides
+     * @param nextRequestId the id a request log stored now would get
      */
-    static Answer judge(TrackBody body, String headerKey, String configuredKey) {
+    static Answer judge(
+            ParsedBody body, String headerKey, String configuredKey, long nextRequestId) {
         if (!body.isJsonObject()) {
             return Answer.json(400, PromptLayerBodies.PARSE_ERROR);
         }
@@ -21,6 +26,6 @@ final class TrackRules {
         if (!body.violations().isEmpty()) {
             return Answer.json(422, PromptLayerBodies.validationError(body.violations()));
         }
-        return Answer.acceptedTrack();
+        return body.whenValid(nextRequestId);
     }
 }
