@@ -175,11 +175,12 @@ public final class MethodAnalyzer {
                 .filter(adapter -> adapter.supports(returnType)).findFirst().orElse(null);
         // A misplaced @PromptLayerRequestId was reported above; saying there is none would mislead.
         if (!requestIdMarked && asyncAdapter == null && !mayCarryRequestId(returnType)) {
-            // The context may still supply the id at run time: worth a warning, not an error.
+            // A request logged during the call, or the context, may still give the id at run time:
+            // worth a warning, not an error.
             String message = "no request id source in the signature: no @PromptLayerRequestId parameter, and a "
                     + returnType.getName() + " return value cannot carry one (return a long, a "
                     + "HasPromptLayerRequestId, or an Optional or CompletionStage of one); calls are tracked only"
-                    + " when a TrackingContext supplies the request id";
+                    + " when they log a request (DeliveryEngine.log) or a TrackingContext supplies the request id";
             if (!onType) {
                 problems.add(warning(description, message));
             }

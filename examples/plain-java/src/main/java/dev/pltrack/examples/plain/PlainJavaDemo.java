@@ -2,6 +2,7 @@ package dev.pltrack.examples.plain;
 
 import dev.pltrack.TrackingContext;
 import dev.pltrack.client.InvalidTrackRequestException;
+import dev.pltrack.client.LoggedRequest;
 import dev.pltrack.client.Metadata;
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.client.PromptLayerConfig;
@@ -9,6 +10,7 @@ import dev.pltrack.client.PromptLayerException;
 import dev.pltrack.client.TrackResult;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryStats;
+import dev.pltrack.delivery.LogHandle;
 import dev.pltrack.testkit.DemoMode;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.Fault;
@@ -16,6 +18,7 @@ import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackingConfig;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,7 +30,9 @@ import java.util.function.Function;
  *   <li>Without {@code PROMPTLAYER_API_KEY} (demo mode) it starts the test kit's fake PromptLayer on
  *       127.0.0.1, tracks a few requests with the synchronous client (one retried after two 503s, one
  *       refused before sending), then calls a {@code @TrackMetadata} service through the background
- *       delivery engine (one call failing), and prints what the server received.</li>
+ *       delivery engine (one call failing), then an agent that logs two LLM calls during a
+ *       {@code @TrackMetadata} call (its metadata inside each log) and scores one, and prints what the
+ *       server received.</li>
  *   <li>With a key it tracks against {@code PROMPTLAYER_BASE_URL} (default the real API):
  *       {@code <request-id> [key=value ...]}.</li>
  * </ul>
@@ -82,6 +87,9 @@ public final class PlainJavaDemo {
         trackWithTheAnnotation(fake);
 
         out.println();
+        logLlmCalls(fake);
+
+        out.println();
         out.print(demo.report());
         return 0;
     }
@@ -115,6 +123,35 @@ public final class PlainJavaDemo {
         DeliveryStats stats = engine.stats();
         out.println("  delivery: " + stats.submitted() + " submitted, " + stats.coalesced() + " merged, "
                 + stats.delivered() + " delivered, " + stats.failed() + " failed, " + stats.rejected() + " refused");
+    }
+
+    /**
+     * An agent that logs its LLM calls through the engine: the @TrackMetadata call's metadata travels
+     * inside each log, and a score given to a log's handle follows it.
+     */
+    private void logLlmCalls(FakePromptLayer fake) {
+        out.println("LLM calls logged through the delivery engine during a @TrackMetadata call:");
+        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                .apiKey(fake.apiKey())
+                .baseUrl(fake.baseUrl())
+                .build());
+        DeliveryEngine engine = DeliveryEngine.start(client);
+        TrackMetadataHandler handler = TrackMetadataHandler.builder(engine::offer).build();
+        ScriptedAgent scripted = new ScriptedAgent(engine);
+        AgentService agent = handler.proxy(AgentService.class, scripted);
+
+        agent.plan("user-42", "Plan a weekend in Oslo");
+        List<LogHandle> logs = scripted.logged();
+        logs.get(1).score(90, "helpfulness");
+        for (LogHandle log : logs) {
+            LoggedRequest logged = log.logged().join();
+            out.println("  logged request " + logged.id() + " (" + logged.status() + ")");
+        }
+
+        engine.close();
+        DeliveryStats stats = engine.stats();
+        out.println("  delivery: " + stats.submitted() + " submitted, " + stats.coalesced()
+                + " traveled inside a log, " + stats.delivered() + " HTTP calls delivered, " + stats.failed() + " failed");
     }
 
     private int runAgainstConfiguredServer(Function<String, String> environment, String[] args) {

@@ -32,8 +32,16 @@ class PlainJavaDemoTest {
                 .contains("demo mode against a fake PromptLayer at http://127.0.0.1:")
                 .contains("tracked request 1002 in 3 attempts")
                 .contains("refused before sending: Invalid track request: request_id must be a positive integer (was 0)")
-                // 7 or 8: answer() and rate() on request 2001 may be merged into one call.
-                .containsPattern("What the fake PromptLayer received \\([78] requests\\):")
+                // 10 or 11: answer() and rate() on request 2001 may be merged into one call; then two
+                // logs, each carrying the agent call's metadata, and a score.
+                .containsPattern("What the fake PromptLayer received \\((10|11) requests\\):")
+                .containsPattern("logged request [12] \\(SUCCESS\\)")
+                .contains("delivery: 5 submitted, 2 traveled inside a log, 3 HTTP calls delivered, 0 failed")
+                .containsPattern("201 accepted, log-request id=1, provider=openai, model=gpt-4o, "
+                        + "metadata=\\{feature=agent, user_id=user-42\\}")
+                .containsPattern("201 accepted, log-request id=2, provider=openai, model=gpt-4o, "
+                        + "metadata=\\{feature=agent, user_id=user-42\\}")
+                .containsPattern("track-score request_id=[12], name=helpfulness, score=90")
                 .contains("1001: {user_id=user-42, session_id=6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162, "
                         + "feature=chat-v2, rating=5}")
                 .contains("1002: {")
