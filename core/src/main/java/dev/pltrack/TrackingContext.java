@@ -144,6 +144,10 @@ public final class TrackingContext {
      */
     public TrackingContext recordingLogs(LogRecorder recorder) {
         Objects.requireNonNull(recorder, "recorder");
+        if (recorders.isEmpty()) {
+            // The common case, on every annotated call: one small list.
+            return new TrackingContext(requestId, metadata, List.of(recorder));
+        }
         List<LogRecorder> more = new ArrayList<>(recorders.size() + 1);
         more.addAll(recorders);
         more.add(recorder);

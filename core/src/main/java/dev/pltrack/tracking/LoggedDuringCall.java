@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class LoggedDuringCall implements TrackingContext.LogRecorder {
 
-    private final List<LogHandle> logged = new ArrayList<>(2);
+    /** Made on the first log: most calls log nothing. */
+    private List<LogHandle> logged;
     private boolean holding = true;
     private boolean taken;
 
@@ -24,6 +25,9 @@ final class LoggedDuringCall implements TrackingContext.LogRecorder {
         if (taken) {
             return false;
         }
+        if (logged == null) {
+            logged = new ArrayList<>(2);
+        }
         logged.add(log);
         return holding;
     }
@@ -31,7 +35,7 @@ final class LoggedDuringCall implements TrackingContext.LogRecorder {
     /** The logs so far; later ones are ignored. */
     synchronized List<LogHandle> take() {
         taken = true;
-        return List.copyOf(logged);
+        return logged == null ? List.of() : List.copyOf(logged);
     }
 
     /** Releases every log held, once; called when the call's synchronous part is over, tracked or not. */
@@ -42,6 +46,9 @@ final class LoggedDuringCall implements TrackingContext.LogRecorder {
                 return;
             }
             holding = false;
+            if (logged == null) {
+                return;
+            }
             held = List.copyOf(logged);
         }
         for (LogHandle log : held) {
