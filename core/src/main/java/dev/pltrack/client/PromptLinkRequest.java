@@ -23,9 +23,7 @@ public record PromptLinkRequest(long requestId, String promptName, Map<String, O
 
     public PromptLinkRequest {
         List<Violation> violations = new ArrayList<>();
-        if (requestId <= 0) {
-            violations.add(new Violation("request_id", "must be a positive integer (was " + requestId + ")"));
-        }
+        TrackRequestValidator.checkRequestId(requestId, violations);
         checkLink(promptName, inputVariables, version, label, violations);
         if (!violations.isEmpty()) {
             throw new InvalidTrackRequestException("prompt link", violations);
@@ -52,11 +50,6 @@ public record PromptLinkRequest(long requestId, String promptName, Map<String, O
         if (version != null && label != null) {
             violations.add(new Violation("version", "and label name a version each: give one or the other"));
         }
-    }
-
-    @Override
-    public String summary() {
-        return "prompt link \"" + promptName + "\" for request " + requestId;
     }
 
     @Override

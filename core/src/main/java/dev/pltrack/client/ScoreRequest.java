@@ -19,9 +19,7 @@ public record ScoreRequest(long requestId, int score, String name) implements Su
 
     public ScoreRequest {
         List<Violation> violations = new ArrayList<>();
-        if (requestId <= 0) {
-            violations.add(new Violation("request_id", "must be a positive integer (was " + requestId + ")"));
-        }
+        TrackRequestValidator.checkRequestId(requestId, violations);
         name = checkScoreAndName(score, name, violations);
         if (!violations.isEmpty()) {
             throw new InvalidTrackRequestException("score", violations);
@@ -38,11 +36,6 @@ public record ScoreRequest(long requestId, int score, String name) implements Su
             violations.add(new Violation("name", "must not be blank (leave it out for \"" + DEFAULT_NAME + "\")"));
         }
         return name;
-    }
-
-    @Override
-    public String summary() {
-        return "score \"" + name + "\" for request " + requestId;
     }
 
     @Override

@@ -12,7 +12,9 @@ public sealed interface Submission permits TrackRequest, LogRequest, ScoreReques
      * What a log line may show: the kind, the request and the keys, never a metadata value, a
      * prompt or a completion (they may be personal data).
      */
-    String summary();
+    default String summary() {
+        return subject();
+    }
 
     /** What it is and for which request, e.g. {@code Track for request 42}: the start of a message. */
     String subject();

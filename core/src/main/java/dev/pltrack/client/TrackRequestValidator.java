@@ -20,9 +20,7 @@ final class TrackRequestValidator {
 
     static void validate(long requestId, Map<?, ?> metadata) {
         List<Violation> violations = new ArrayList<>();
-        if (requestId <= 0) {
-            violations.add(new Violation("request_id", "must be a positive integer (was " + requestId + ")"));
-        }
+        checkRequestId(requestId, violations);
         if (metadata == null) {
             violations.add(new Violation("metadata", "must not be null"));
         } else if (metadata.isEmpty()) {
@@ -32,6 +30,13 @@ final class TrackRequestValidator {
         }
         if (!violations.isEmpty()) {
             throw new InvalidTrackRequestException(violations);
+        }
+    }
+
+    /** PromptLayer's request ids are positive: the rule of every submission addressed to one. */
+    static void checkRequestId(long requestId, List<Violation> violations) {
+        if (requestId <= 0) {
+            violations.add(new Violation("request_id", "must be a positive integer (was " + requestId + ")"));
         }
     }
 

@@ -61,10 +61,7 @@ public final class PlainJavaDemo {
     private int runAgainstFake(DemoMode demo) {
         FakePromptLayer fake = demo.fake().orElseThrow();
         out.println(demo.banner());
-        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
-                .apiKey(fake.apiKey())
-                .baseUrl(fake.baseUrl())
-                .build());
+        PromptLayerClient client = clientFor(fake);
 
         UUID session = UUID.fromString("6f1c2a34-93b5-4f7e-a8c1-0d2e3f405162");
         show(client.track(1001L, Metadata.builder()
@@ -97,10 +94,7 @@ public final class PlainJavaDemo {
     /** {@code @TrackMetadata} without a framework: a JDK proxy, with delivery in the background. */
     private void trackWithTheAnnotation(FakePromptLayer fake) {
         out.println("@TrackMetadata through the background delivery engine:");
-        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
-                .apiKey(fake.apiKey())
-                .baseUrl(fake.baseUrl())
-                .build());
+        PromptLayerClient client = clientFor(fake);
         DeliveryEngine engine = DeliveryEngine.start(client);
         TrackMetadataHandler handler = TrackMetadataHandler.builder(engine::offer)
                 .config(TrackingConfig.builder().defaultMetadata("environment", "demo").build())
@@ -131,10 +125,7 @@ public final class PlainJavaDemo {
      */
     private void logLlmCalls(FakePromptLayer fake) {
         out.println("LLM calls logged through the delivery engine during a @TrackMetadata call:");
-        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
-                .apiKey(fake.apiKey())
-                .baseUrl(fake.baseUrl())
-                .build());
+        PromptLayerClient client = clientFor(fake);
         DeliveryEngine engine = DeliveryEngine.start(client);
         TrackMetadataHandler handler = TrackMetadataHandler.builder(engine::offer).build();
         ScriptedAgent scripted = new ScriptedAgent(engine);
@@ -152,6 +143,13 @@ public final class PlainJavaDemo {
         DeliveryStats stats = engine.stats();
         out.println("  delivery: " + stats.submitted() + " submitted, " + stats.coalesced()
                 + " traveled inside a log, " + stats.delivered() + " HTTP calls delivered, " + stats.failed() + " failed");
+    }
+
+    private static PromptLayerClient clientFor(FakePromptLayer fake) {
+        return PromptLayerClient.create(PromptLayerConfig.builder()
+                .apiKey(fake.apiKey())
+                .baseUrl(fake.baseUrl())
+                .build());
     }
 
     private int runAgainstConfiguredServer(Function<String, String> environment, String[] args) {
