@@ -3,10 +3,8 @@ package dev.pltrack;
 import dev.pltrack.client.MetadataKeys;
 import dev.pltrack.client.MetadataValues;
 import dev.pltrack.delivery.LogHandle;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -35,36 +33,38 @@ import java.util.concurrent.Executor;
  * <p>Values are converted to text when put, as {@link MetadataParam} values are; a {@code null}
  * value removes the key from this context.
  *
- * <p>A context also carries who wants to hear of LLM calls logged in it: each {@link TrackMetadata}
- * call in progress, so that a request logged during the call ({@link
- * dev.pltrack.delivery.DeliveryEngine#log}, on the call's thread or on work handed over with
- * {@link #wrap}) becomes the call's request id when nothing else gives one.
+ * <p>Beside the context, a thread has a {@link LogRecorder}: the {@link TrackMetadata} calls in
+ * progress, which hear of each LLM call logged ({@link dev.pltrack.delivery.DeliveryEngine#log}) on
+ * the call's thread or on work handed over with {@link #wrap}, so that a request logged during the
+ * call becomes its request id when nothing else gives one.
  */
 public final class TrackingContext {
 
-    private static final TrackingContext EMPTY = new TrackingContext(0, Map.of(), List.of());
+    private static final TrackingContext EMPTY = new TrackingContext(0, Map.of());
     private static final ThreadLocal<TrackingContext> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<LogRecorder> RECORDER = new ThreadLocal<>();
 
     private final long requestId;
     private final Map<String, String> metadata;
-    private final List<LogRecorder> recorders;
 
-    /** Hears each request logged while a context holding it is current. */
+    /**
+     * Hears each request logged while it is this thread's recorder: pltrack's {@code @TrackMetadata}
+     * handler makes one per call, chained to the one of the enclosing call.
+     */
     @FunctionalInterface
     public interface LogRecorder {
         /**
          * Called on the logging thread, before the log can be sent; must be quick and must not throw.
          *
-         * @return true to hold the log back until this recorder calls {@link LogHandle#release()}
-         *         (so that what it adds travels inside the log), false to let it go
+         * @return how many holds were taken on the log (this recorder's and those it chains to), each
+         *         ended by one {@link LogHandle#release()}, so that what they add travels inside the log
          */
-        boolean logged(LogHandle log);
+        int logged(LogHandle log);
     }
 
-    private TrackingContext(long requestId, Map<String, String> metadata, List<LogRecorder> recorders) {
+    private TrackingContext(long requestId, Map<String, String> metadata) {
         this.requestId = requestId;
         this.metadata = metadata;
-        this.recorders = recorders;
     }
 
     /** The context in scope on this thread; {@link #empty()} outside any scope. */
@@ -100,7 +100,7 @@ public final class TrackingContext {
         if (requestId <= 0) {
             throw new IllegalArgumentException("request_id must be a positive integer (was " + requestId + ")");
         }
-        return new TrackingContext(requestId, metadata, recorders);
+        return new TrackingContext(requestId, metadata);
     }
 
     /**
@@ -126,7 +126,7 @@ public final class TrackingContext {
         } else {
             next.put(key, text);
         }
-        return new TrackingContext(requestId, Collections.unmodifiableMap(next), recorders);
+        return new TrackingContext(requestId, Collections.unmodifiableMap(next));
     }
 
     /** This context with every entry of {@code values}, as {@link #with} one by one. */
@@ -138,36 +138,39 @@ public final class TrackingContext {
         return context;
     }
 
-    /**
-     * This context with one more {@link LogRecorder}, which hears of each request logged while it is
-     * current (with those it had): what pltrack's {@code @TrackMetadata} handler opens around a call.
-     */
-    public TrackingContext recordingLogs(LogRecorder recorder) {
-        Objects.requireNonNull(recorder, "recorder");
-        if (recorders.isEmpty()) {
-            // The common case, on every annotated call: one small list.
-            return new TrackingContext(requestId, metadata, List.of(recorder));
-        }
-        List<LogRecorder> more = new ArrayList<>(recorders.size() + 1);
-        more.addAll(recorders);
-        more.add(recorder);
-        return new TrackingContext(requestId, metadata, List.copyOf(more));
+    /** This thread's log recorder, or {@code null}: what a new recorder chains to. */
+    public static LogRecorder recorder() {
+        return RECORDER.get();
     }
 
     /**
-     * Tells every recorder in this context that {@code log} was logged ({@code DeliveryEngine#log}
-     * calls it).
-     *
-     * @return how many recorders hold it back (each releases it once)
+     * Makes {@code recorder} this thread's (it chains to the one before it by itself) and answers the
+     * one before, which {@link #restoreRecorder} puts back: a pair around an annotated call, cheaper
+     * than a scope, since every annotated call does it.
      */
-    public int logged(LogHandle log) {
-        int holds = 0;
-        for (LogRecorder recorder : recorders) {
-            if (recorder.logged(log)) {
-                holds++;
-            }
+    public static LogRecorder startRecording(LogRecorder recorder) {
+        LogRecorder previous = RECORDER.get();
+        RECORDER.set(recorder);
+        return previous;
+    }
+
+    /** Puts back the recorder {@link #startRecording} answered. */
+    public static void restoreRecorder(LogRecorder previous) {
+        if (previous == null) {
+            RECORDER.remove();
+        } else {
+            RECORDER.set(previous);
         }
-        return holds;
+    }
+
+    /**
+     * Tells this thread's recorder that {@code log} was logged ({@code DeliveryEngine#log} calls it).
+     *
+     * @return how many holds were taken on it (each released once)
+     */
+    public static int logged(LogHandle log) {
+        LogRecorder recorder = RECORDER.get();
+        return recorder == null ? 0 : recorder.logged(log);
     }
 
     /** Makes this context current on this thread until the scope is closed, which restores the one before. */
@@ -177,22 +180,33 @@ public final class TrackingContext {
         return new Scope(this, previous);
     }
 
-    /** Runs {@code task} with this context current, wherever it runs. */
+    /**
+     * Runs {@code task} with this context current, wherever it runs, and with the log recorder of the
+     * thread that wraps it (so that what the task logs counts for the annotated call that handed it over).
+     */
     public Runnable wrap(Runnable task) {
         Objects.requireNonNull(task, "task");
+        LogRecorder recorder = RECORDER.get();
         return () -> {
+            LogRecorder previous = startRecording(recorder);
             try (Scope ignored = open()) {
                 task.run();
+            } finally {
+                restoreRecorder(previous);
             }
         };
     }
 
-    /** Calls {@code task} with this context current, wherever it runs. */
+    /** Calls {@code task} as {@link #wrap(Runnable)} runs one. */
     public <V> Callable<V> wrap(Callable<V> task) {
         Objects.requireNonNull(task, "task");
+        LogRecorder recorder = RECORDER.get();
         return () -> {
+            LogRecorder previous = startRecording(recorder);
             try (Scope ignored = open()) {
                 return task.call();
+            } finally {
+                restoreRecorder(previous);
             }
         };
     }

@@ -231,7 +231,7 @@ public final class DeliveryEngine implements AutoCloseable {
         counters.submitted.increment();
         // Before it can be sent: a @TrackMetadata call in progress may hold it back until it has
         // added its metadata (at most until the call returns), so that both travel in one call.
-        int holds = TrackingContext.current().logged(handle);
+        int holds = TrackingContext.logged(handle);
         if (holds == 0 || !pending.hold(holds)) {
             makeReady(pending);
         }

@@ -15,13 +15,26 @@ import java.util.List;
  */
 final class LoggedDuringCall implements TrackingContext.LogRecorder {
 
+    /** The enclosing annotated call's recorder, which hears of the same logs; or {@code null}. */
+    private final TrackingContext.LogRecorder enclosing;
+
     /** Made on the first log: most calls log nothing. */
     private List<LogHandle> logged;
     private boolean holding = true;
     private boolean taken;
 
+    LoggedDuringCall(TrackingContext.LogRecorder enclosing) {
+        this.enclosing = enclosing;
+    }
+
     @Override
-    public synchronized boolean logged(LogHandle log) {
+    public int logged(LogHandle log) {
+        int holds = enclosing == null ? 0 : enclosing.logged(log);
+        return holds + (recorded(log) ? 1 : 0);
+    }
+
+    /** Records the log; true if this call holds it. */
+    private synchronized boolean recorded(LogHandle log) {
         if (taken) {
             return false;
         }

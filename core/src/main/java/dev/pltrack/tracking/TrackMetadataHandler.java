@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * return handler.invoke(method, targetClass, arguments, invocation::proceed);
  * }</pre>
  *
- * It runs the call with a {@link LoggedDuringCall} in the {@link TrackingContext}, resolves the
+ * It runs the call with a {@link LoggedDuringCall} as the thread's {@link TrackingContext.LogRecorder}, resolves the
  * request id ({@link RequestIdResolver}: the {@code @PromptLayerRequestId} argument, else the return
  * value, else every request logged during the call, else the context's), merges the metadata
  * (defaults, context, static entries, {@code @MetadataParam} values, then
@@ -95,11 +95,13 @@ public final class TrackMetadataHandler {
         if (!config.enabled() || !plan.annotated()) {
             return invocation.proceed();
         }
-        LoggedDuringCall logged = new LoggedDuringCall();
+        LoggedDuringCall logged = new LoggedDuringCall(TrackingContext.recorder());
+        TrackingContext.LogRecorder previous = TrackingContext.startRecording(logged);
         Object result;
-        try (TrackingContext.Scope ignored = TrackingContext.current().recordingLogs(logged).open()) {
+        try {
             result = invocation.proceed();
         } catch (Throwable thrown) {
+            TrackingContext.restoreRecorder(previous);
             try {
                 afterThrowing(plan, arguments, thrown, logged);
             } finally {
@@ -107,6 +109,7 @@ public final class TrackMetadataHandler {
             }
             throw thrown;
         }
+        TrackingContext.restoreRecorder(previous);
         try {
             return afterReturning(plan, arguments, result, logged);
         } finally {

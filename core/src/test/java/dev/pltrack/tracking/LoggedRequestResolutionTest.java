@@ -58,6 +58,9 @@ class LoggedRequestResolutionTest {
 
         @TrackMetadata({"feature=plain"})
         void noLlmCall();
+
+        @TrackMetadata({"feature=outer"})
+        void delegate(@MetadataParam("team") String team);
     }
 
     final class LoggingAgent implements Agent {
@@ -80,6 +83,11 @@ class LoggedRequestResolutionTest {
 
         @Override
         public void noLlmCall() {
+        }
+
+        @Override
+        public void delegate(String team) {
+            agent.answer("u-6", 1);   // through the proxy: a nested annotated call
         }
     }
 
@@ -177,6 +185,16 @@ class LoggedRequestResolutionTest {
 
         assertThat(bodiesSentTo("/rest/track-metadata")).containsExactly("{\"api_key\":\"" + KEY
                 + "\",\"request_id\":9,\"metadata\":{\"feature\":\"plain\"}}");
+    }
+
+    @Test
+    void aLogMadeInANestedCallCarriesBothCallsMetadataTheOuterWinning() throws Exception {
+        agent.delegate("t-1");
+
+        assertThat(bodiesSentTo("/log-request")).singleElement().asString()
+                .contains("\"metadata\":{\"feature\":\"outer\",\"user_id\":\"u-6\",\"team\":\"t-1\"}");
+        assertThat(bodiesSentTo("/rest/track-metadata")).isEmpty();
+        assertThat(handler.stats().tracked()).isEqualTo(2);
     }
 
     @Test
