@@ -183,6 +183,70 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void listenersHearGiveUpsAndRefusalsAndTheStatsAgreeWithTheLatenciesTheyHeard() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.respondSlowly(Duration.ofMillis(300));
+        fake.failNext(1, Fault.status(401));
+        List<Duration> latencies = new CopyOnWriteArrayList<>();
+        List<DeadLetter> failed = new CopyOnWriteArrayList<>();
+        List<String> rejected = new CopyOnWriteArrayList<>();
+        DeliveryListener listener = new DeliveryListener() {
+            @Override
+            public void delivered(TrackResult result, Duration latency) {
+                latencies.add(latency);
+            }
+
+            @Override
+            public void failed(DeadLetter letter) {
+                failed.add(letter);
+            }
+
+            @Override
+            public void rejected(long requestId, dev.pltrack.client.PromptLayerException refusal) {
+                rejected.add(requestId + " " + refusal.reason());
+            }
+        };
+        DeliveryEngine engine = Engines.engineFor(fake).listener(listener).build();
+        try {
+            engine.track(1L, Map.of("k", "v"));
+            assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+            engine.track(2L, Map.of("k", "v"));
+            engine.track(3L, Map.of("k", "v"));
+            assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(failed).singleElement().satisfies(letter -> {
+                assertThat(letter.request().requestId()).isEqualTo(1L);
+                assertThat(letter.reason()).isEqualTo(FailureReason.UNAUTHORIZED);
+            });
+            assertThat(latencies).hasSize(2).allSatisfy(latency ->
+                    assertThat(latency).as("from submission to the slow answer").isGreaterThanOrEqualTo(Duration.ofMillis(300)));
+            DeliveryStats stats = engine.stats();
+            assertThat(stats.latencyMax()).isEqualTo(latencies.stream().max(Duration::compareTo).orElseThrow());
+            assertThat(stats.latencyMean()).isEqualTo(latencies.get(0).plus(latencies.get(1)).dividedBy(2));
+        } finally {
+            engine.close();
+        }
+
+        engine.track(4L, Map.of("k", "v"));
+
+        assertThat(rejected).containsExactly("4 ENGINE_CLOSED");
+    }
+
+    @Test
+    void flushAnswersFalseWhenItsTimeoutRunsOutFirst() throws Exception {
+        try (SilentServer hanging = new SilentServer()) {
+            PromptLayerClient client = Engines.clientFor(hanging.baseUrl(), "pl_hang", Duration.ofSeconds(30));
+            try (DeliveryEngine engine = DeliveryEngine.builder(client)
+                    .config(Engines.config().shutdownTimeout(Duration.ofMillis(200)).build()).build()) {
+                engine.track(1L, Map.of("k", "v"));
+
+                assertThat(engine.flush(Duration.ofMillis(200))).as("the server never answers").isFalse();
+                assertThat(engine.stats().pending()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotStopDelivery() throws Exception {
         FakePromptLayer fake = promptLayer.server();
         DeliveryListener broken = new DeliveryListener() {

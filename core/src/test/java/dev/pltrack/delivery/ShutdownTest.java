@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ class ShutdownTest {
     static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension();
 
     @Test
+    @Tag("slow")   // thousands of tracks: left out of mutation runs (pom.xml, profile pit)
     void closeWithTenThousandPendingAndALiveServerDeliversThemAll() {
         FakePromptLayer fake = promptLayer.server();
         RecordingDeadLetters deadLetters = new RecordingDeadLetters();
@@ -137,6 +139,52 @@ class ShutdownTest {
             assertThat(letter.attempts()).isEqualTo(1);
         });
         assertThat(engine.stats().awaitingRetry()).isZero();
+    }
+
+    @Test
+    void aRetryDueBeforeTheDeadlineIsWaitedForAtClose() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(1)));
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
+                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)))
+                .build());
+        DeliveryConfig config = Engines.config().shutdownTimeout(Duration.ofSeconds(20)).build();
+        DeliveryEngine engine = DeliveryEngine.builder(client).config(config).deadLetterHandler(deadLetters).build();
+        CompletableFuture<TrackResult> delivery = engine.track(1L, Map.of("k", "v"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> engine.stats().awaitingRetry() == 1);
+
+        engine.close();
+
+        assertThat(deadLetters.letters).isEmpty();
+        assertThat(delivery).isCompletedWithValueMatching(result -> result.attempts() == 2);
+        assertThat(fake.received()).extracting(track -> track.responseStatus()).containsExactly(429, 200);
+    }
+
+    @Test
+    void aFailureDuringCloseWhoseRetryWouldComeAfterTheDeadlineIsGivenUpAtOnce() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.respondSlowly(Duration.ofMillis(300));
+        fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(30)));
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
+                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), Duration.ofMinutes(1)))
+                .build());
+        DeliveryConfig config = Engines.config().shutdownTimeout(Duration.ofSeconds(5)).build();
+        DeliveryEngine engine = DeliveryEngine.builder(client).config(config).deadLetterHandler(deadLetters).build();
+        engine.track(1L, Map.of("k", "v"));
+        fake.awaitReceived(1, Duration.ofSeconds(5));   // under way when close() begins
+
+        engine.close();
+
+        // Not scheduled past the deadline and then abandoned there (SHUTDOWN_TIMEOUT): given up with its own failure.
+        assertThat(deadLetters.letters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+            assertThat(letter.attempts()).isEqualTo(1);
+        });
+        assertThat(engine.stats().retried()).isZero();
     }
 
     @Test
