@@ -117,6 +117,19 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void aRetryAfterOfZeroIsRetriedAtOnceWithoutPausingAllSending() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.rateLimited(Duration.ZERO));
+        try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
+            assertThat(engine.track(6L, Map.of("k", "v")).get(10, TimeUnit.SECONDS).attempts()).isEqualTo(2);
+
+            assertThat(engine.stats().pauses()).as("no pause of zero length").isZero();
+            assertThat(engine.stats().paused()).isFalse();
+        }
+        assertThat(fake.received()).extracting(track -> track.responseStatus()).containsExactly(429, 200);
+    }
+
+    @Test
     void aTrackPromptLayerRefusesGoesToTheDeadLetterHandlerWithoutRetry() {
         FakePromptLayer fake = promptLayer.server();
         fake.failNext(1, Fault.status(401));
