@@ -67,6 +67,18 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void startIsAnEngineWithTheDefaultSettingsThatDelivers() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        try (DeliveryEngine engine = DeliveryEngine.start(Engines.clientFor(fake))) {
+            assertThat(engine.config().queueCapacity()).isEqualTo(DeliveryConfig.DEFAULT_QUEUE_CAPACITY);
+            assertThat(engine.config().maxInFlight()).isEqualTo(DeliveryConfig.DEFAULT_MAX_IN_FLIGHT);
+
+            engine.track(13L, Map.of("k", "v")).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(fake).hasTracked(13L, Map.of("k", "v"));
+    }
+
+    @Test
     void invalidTracksAreRefusedAtOnceAndNothingIsQueued() {
         FakePromptLayer fake = promptLayer.server();
         try (DeliveryEngine engine = Engines.engineFor(fake).build()) {

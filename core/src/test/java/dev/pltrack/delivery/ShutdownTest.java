@@ -121,12 +121,7 @@ class ShutdownTest {
         FakePromptLayer fake = promptLayer.server();
         fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(2)));
         RecordingDeadLetters deadLetters = new RecordingDeadLetters();
-        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
-                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
-                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)))
-                .build());
-        DeliveryConfig config = Engines.config().shutdownTimeout(Duration.ofSeconds(1)).build();
-        DeliveryEngine engine = DeliveryEngine.builder(client).config(config).deadLetterHandler(deadLetters).build();
+        DeliveryEngine engine = retryingEngine(fake, Duration.ofSeconds(5), Duration.ofSeconds(1), deadLetters);
         engine.track(1L, Map.of("k", "v"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> engine.stats().awaitingRetry() == 1);
         long started = System.nanoTime();
@@ -146,12 +141,7 @@ class ShutdownTest {
         FakePromptLayer fake = promptLayer.server();
         fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(1)));
         RecordingDeadLetters deadLetters = new RecordingDeadLetters();
-        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
-                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
-                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)))
-                .build());
-        DeliveryConfig config = Engines.config().shutdownTimeout(Duration.ofSeconds(20)).build();
-        DeliveryEngine engine = DeliveryEngine.builder(client).config(config).deadLetterHandler(deadLetters).build();
+        DeliveryEngine engine = retryingEngine(fake, Duration.ofSeconds(5), Duration.ofSeconds(20), deadLetters);
         CompletableFuture<TrackResult> delivery = engine.track(1L, Map.of("k", "v"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> engine.stats().awaitingRetry() == 1);
 
@@ -168,12 +158,7 @@ class ShutdownTest {
         fake.respondSlowly(Duration.ofMillis(300));
         fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(30)));
         RecordingDeadLetters deadLetters = new RecordingDeadLetters();
-        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
-                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
-                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), Duration.ofMinutes(1)))
-                .build());
-        DeliveryConfig config = Engines.config().shutdownTimeout(Duration.ofSeconds(5)).build();
-        DeliveryEngine engine = DeliveryEngine.builder(client).config(config).deadLetterHandler(deadLetters).build();
+        DeliveryEngine engine = retryingEngine(fake, Duration.ofMinutes(1), Duration.ofSeconds(5), deadLetters);
         engine.track(1L, Map.of("k", "v"));
         fake.awaitReceived(1, Duration.ofSeconds(5));   // under way when close() begins
 
@@ -193,5 +178,16 @@ class ShutdownTest {
         engine.close();
         engine.close();
         assertThat(engine.isClosed()).isTrue();
+    }
+
+    /** Retries 20 ms apart, a Retry-After obeyed up to {@code maxBackoff}; close() waits up to {@code shutdownTimeout}. */
+    private static DeliveryEngine retryingEngine(FakePromptLayer fake, Duration maxBackoff, Duration shutdownTimeout,
+            RecordingDeadLetters deadLetters) {
+        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
+                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), maxBackoff))
+                .build());
+        return DeliveryEngine.builder(client).config(Engines.config().shutdownTimeout(shutdownTimeout).build())
+                .deadLetterHandler(deadLetters).build();
     }
 }
