@@ -45,6 +45,23 @@ class ClientCustomizerTest {
     }
 
     @Test
+    void theBuildersSettersChainAndTheClientPrintsWhereItSendsButNotTheKey() {
+        FakePromptLayer fake = promptLayer.server();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        PromptLayerClient client = PromptLayerClient.builder(FakeBackedClients.configFor(fake)
+                        .httpLogging(HttpLogging.BASIC).build())
+                .requestInterceptor(template -> template.header("X-Gateway-Token", "gw-43"))
+                .httpLog(lines::add)
+                .build();
+
+        client.track(34L, Map.of("k", "v"));
+
+        assertThat(fake.received().get(0).header("X-Gateway-Token")).isEqualTo("gw-43");
+        assertThat(lines).isNotEmpty();
+        assertThat(client.toString()).contains(fake.baseUrl()).contains("****").doesNotContain(fake.apiKey());
+    }
+
+    @Test
     void theWireLogGoesWhereTheCustomizerSaysWithTheKeyMasked() {
         FakePromptLayer fake = promptLayer.server();
         List<String> lines = new CopyOnWriteArrayList<>();

@@ -40,6 +40,7 @@ class ClientSurvivorsTest {
         assertThat(BaseUrl.isLoopback("pl.internal")).isFalse();
         assertThat(BaseUrl.isLoopback("::1")).isFalse();
         assertThat(BaseUrl.isLoopback("[::2]")).isFalse();
+        assertThat(BaseUrl.isLoopback("[fe80::1%nosuchinterface9]")).as("a literal InetAddress cannot read").isFalse();
     }
 
     @Test

@@ -108,6 +108,27 @@ class MisbehavingServerTest {
 
     @ParameterizedTest
     @EnumSource(HttpTransport.class)
+    void aRefusedConnectionIsANetworkFailureThatKeepsItsConnectExceptionAsTheCause(HttpTransport transport)
+            throws Exception {
+        String refusing;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            refusing = "http://127.0.0.1:" + probe.getLocalPort();
+        }
+        PromptLayerClient client = PromptLayerClient.builder(PromptLayerConfig.builder()
+                .apiKey("pl_misbehaving_key").baseUrl(refusing).retryPolicy(RetryPolicy.noRetries()).build())
+                .httpTransport(transport)
+                .build();
+
+        // Nothing in a refusal quotes the key: the I/O exception itself is the cause, not a stand-in.
+        assertThatThrownBy(() -> client.trackOnce(TRACK))
+                .isInstanceOfSatisfying(PromptLayerTransportException.class,
+                        failure -> assertThat(failure.isTimeout()).isFalse())
+                .hasMessageStartingWith("Could not reach PromptLayer at " + refusing)
+                .hasCauseInstanceOf(java.net.ConnectException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpTransport.class)
     void garbageInsteadOfAnHttpAnswerIsANetworkFailureWithoutTheKey(HttpTransport transport) throws Exception {
         try (ScriptedServer server = new ScriptedServer((arrival, out) -> {
             out.write("pl_misbehaving_key says hello\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

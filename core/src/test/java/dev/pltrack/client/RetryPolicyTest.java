@@ -119,4 +119,18 @@ class RetryPolicyTest {
             assertThat(server.requests()).isEqualTo(1);
         }
     }
+
+    /** Equal jitter: a pause in the upper half of the doubled backoff, never above it, whatever the draw. */
+    @Test
+    void everyJitteredPauseLiesInTheUpperHalfOfTheDoubledBackoff() {
+        RetryPolicy doubling = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(10));
+        // 2 ms doubled is 4 ms, under the 5 ms cap, which must not be taken instead.
+        RetryPolicy nearTheCap = new RetryPolicy(10, Duration.ofMillis(2), Duration.ofMillis(5));
+        RetryPolicy shortest = new RetryPolicy(10, RetryPolicy.MIN_BACKOFF, RetryPolicy.MIN_BACKOFF);
+        for (int draw = 0; draw < 500; draw++) {
+            assertThat(doubling.backoffAfter(3)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(nearTheCap.backoffAfter(2)).isBetween(Duration.ofMillis(2), Duration.ofMillis(4));
+            assertThat(shortest.backoffAfter(1)).isBetween(Duration.ZERO, RetryPolicy.MIN_BACKOFF);
+        }
+    }
 }

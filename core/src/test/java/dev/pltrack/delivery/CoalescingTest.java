@@ -99,8 +99,8 @@ class CoalescingTest {
         try (DeliveryEngine engine = DeliveryEngine.builder(Engines.clientFor(fake)).build()) {
             CompletableFuture<TrackResult> first = engine.track(1L, Map.of("a", "1", "x", "old"));
             fake.awaitReceived(1, Duration.ofSeconds(5));
-            // Waits behind the call under way, which is about to fail with a 429.
-            CompletableFuture<TrackResult> waiting = engine.track(1L, Map.of("a", "2"));
+            // Waits behind the call under way, which is about to fail with a 429; "w" only it carries.
+            CompletableFuture<TrackResult> waiting = engine.track(1L, Map.of("a", "2", "w", "1"));
             awaitRetryScheduled(engine);
             // Lands in the retry, which now carries the waiting track too.
             engine.track(1L, Map.of("a", "3"));
@@ -112,7 +112,7 @@ class CoalescingTest {
         }
         assertThat(callsFor(fake, 1L)).extracting(RecordedTrack::metadata).containsExactly(
                 ordered("a", "1", "x", "old"),
-                ordered("a", "3", "x", "old"));
+                ordered("a", "3", "x", "old", "w", "1"));
     }
 
     private static DeliveryEngine oneSender(FakePromptLayer fake) {

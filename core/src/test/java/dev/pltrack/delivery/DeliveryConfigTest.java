@@ -24,6 +24,14 @@ class DeliveryConfigTest {
     }
 
     @Test
+    void closeOnExitIsOnByDefaultAndTheBuilderChainsPastIt() {
+        assertThat(DeliveryConfig.defaults().closeOnExit()).isTrue();
+        DeliveryConfig config = DeliveryConfig.builder().closeOnExit(false).queueCapacity(7).build();
+        assertThat(config.closeOnExit()).isFalse();
+        assertThat(config.queueCapacity()).isEqualTo(7);
+    }
+
+    @Test
     void maxAgeMustBeBetweenAMillisecondAndADay() {
         assertThat(DeliveryConfig.builder().maxAge(Duration.ofMillis(1)).build().maxAge()).hasMillis(1);
         assertThat(DeliveryConfig.builder().maxAge(Duration.ofDays(1)).build().maxAge()).isEqualTo(Duration.ofDays(1));

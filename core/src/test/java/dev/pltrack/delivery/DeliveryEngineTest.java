@@ -67,6 +67,18 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void startIsAnEngineWithTheDefaultSettingsThatDelivers() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        try (DeliveryEngine engine = DeliveryEngine.start(Engines.clientFor(fake))) {
+            assertThat(engine.config().queueCapacity()).isEqualTo(DeliveryConfig.DEFAULT_QUEUE_CAPACITY);
+            assertThat(engine.config().maxInFlight()).isEqualTo(DeliveryConfig.DEFAULT_MAX_IN_FLIGHT);
+
+            engine.track(13L, Map.of("k", "v")).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(fake).hasTracked(13L, Map.of("k", "v"));
+    }
+
+    @Test
     void invalidTracksAreRefusedAtOnceAndNothingIsQueued() {
         FakePromptLayer fake = promptLayer.server();
         try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
@@ -114,6 +126,19 @@ class DeliveryEngineTest {
             assertThat(stats.pending()).isZero();
         }
         assertThat(fake.received()).hasSize(3);
+    }
+
+    @Test
+    void aRetryAfterOfZeroIsRetriedAtOnceWithoutPausingAllSending() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.rateLimited(Duration.ZERO));
+        try (DeliveryEngine engine = Engines.engineFor(fake).build()) {
+            assertThat(engine.track(6L, Map.of("k", "v")).get(10, TimeUnit.SECONDS).attempts()).isEqualTo(2);
+
+            assertThat(engine.stats().pauses()).as("no pause of zero length").isZero();
+            assertThat(engine.stats().paused()).isFalse();
+        }
+        assertThat(fake.received()).extracting(track -> track.responseStatus()).containsExactly(429, 200);
     }
 
     @Test
@@ -181,6 +206,70 @@ class DeliveryEngineTest {
             assertThat(engine.stats().latencyMax()).isPositive();
         }
         assertThat(events).containsExactly("retrying 4 SERVER_ERROR", "delivered 4");
+    }
+
+    @Test
+    void listenersHearGiveUpsAndRefusalsAndTheStatsAgreeWithTheLatenciesTheyHeard() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.respondSlowly(Duration.ofMillis(300));
+        fake.failNext(1, Fault.status(401));
+        List<Duration> latencies = new CopyOnWriteArrayList<>();
+        List<DeadLetter> failed = new CopyOnWriteArrayList<>();
+        List<String> rejected = new CopyOnWriteArrayList<>();
+        DeliveryListener listener = new DeliveryListener() {
+            @Override
+            public void delivered(TrackResult result, Duration latency) {
+                latencies.add(latency);
+            }
+
+            @Override
+            public void failed(DeadLetter letter) {
+                failed.add(letter);
+            }
+
+            @Override
+            public void rejected(long requestId, dev.pltrack.client.PromptLayerException refusal) {
+                rejected.add(requestId + " " + refusal.reason());
+            }
+        };
+        DeliveryEngine engine = Engines.engineFor(fake).listener(listener).build();
+        try {
+            engine.track(1L, Map.of("k", "v"));
+            assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+            engine.track(2L, Map.of("k", "v"));
+            engine.track(3L, Map.of("k", "v"));
+            assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(failed).singleElement().satisfies(letter -> {
+                assertThat(letter.request().requestId()).isEqualTo(1L);
+                assertThat(letter.reason()).isEqualTo(FailureReason.UNAUTHORIZED);
+            });
+            assertThat(latencies).hasSize(2).allSatisfy(latency ->
+                    assertThat(latency).as("from submission to the slow answer").isGreaterThanOrEqualTo(Duration.ofMillis(300)));
+            DeliveryStats stats = engine.stats();
+            assertThat(stats.latencyMax()).isEqualTo(latencies.stream().max(Duration::compareTo).orElseThrow());
+            assertThat(stats.latencyMean()).isEqualTo(latencies.get(0).plus(latencies.get(1)).dividedBy(2));
+        } finally {
+            engine.close();
+        }
+
+        engine.track(4L, Map.of("k", "v"));
+
+        assertThat(rejected).containsExactly("4 ENGINE_CLOSED");
+    }
+
+    @Test
+    void flushAnswersFalseWhenItsTimeoutRunsOutFirst() throws Exception {
+        try (SilentServer hanging = new SilentServer()) {
+            PromptLayerClient client = Engines.clientFor(hanging.baseUrl(), "pl_hang", Duration.ofSeconds(30));
+            try (DeliveryEngine engine = DeliveryEngine.builder(client)
+                    .config(Engines.config().shutdownTimeout(Duration.ofMillis(200)).build()).build()) {
+                engine.track(1L, Map.of("k", "v"));
+
+                assertThat(engine.flush(Duration.ofMillis(200))).as("the server never answers").isFalse();
+                assertThat(engine.stats().pending()).isEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.pltrack.client.TrackRequest;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.FakePromptLayerExtension;
+import dev.pltrack.testkit.Fault;
+import dev.pltrack.testkit.RecordedTrack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,20 @@ class LingerTest {
             assertThat(engine.flush(Duration.ofSeconds(5))).isTrue();
         }
         assertThat(fake.trackedRequestIds()).containsExactly(1L);
+    }
+
+    @Test
+    void aRetryComingDueIsSentAtOnceNotAfterTheLinger() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(503));
+        try (DeliveryEngine engine = withLinger(fake, Duration.ofMinutes(10))) {
+            awaitSendersParked(engine);
+            engine.offer(TrackRequest.of(1L, Map.of("k", "v")));
+
+            // flush wakes the sender once, for the first attempt; the retry's timer must send the second.
+            assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(fake.received()).extracting(RecordedTrack::responseStatus).containsExactly(503, 200);
     }
 
     @Test

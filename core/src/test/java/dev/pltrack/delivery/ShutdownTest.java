@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ class ShutdownTest {
     static final FakePromptLayerExtension promptLayer = new FakePromptLayerExtension();
 
     @Test
+    @Tag("slow")   // thousands of tracks: left out of mutation runs (pom.xml, profile pit)
     void closeWithTenThousandPendingAndALiveServerDeliversThemAll() {
         FakePromptLayer fake = promptLayer.server();
         RecordingDeadLetters deadLetters = new RecordingDeadLetters();
@@ -119,12 +121,7 @@ class ShutdownTest {
         FakePromptLayer fake = promptLayer.server();
         fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(2)));
         RecordingDeadLetters deadLetters = new RecordingDeadLetters();
-        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
-                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
-                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(5)))
-                .build());
-        DeliveryConfig config = Engines.config().shutdownTimeout(Duration.ofSeconds(1)).build();
-        DeliveryEngine engine = DeliveryEngine.builder(client).config(config).deadLetterHandler(deadLetters).build();
+        DeliveryEngine engine = retryingEngine(fake, Duration.ofSeconds(5), Duration.ofSeconds(1), deadLetters);
         engine.track(1L, Map.of("k", "v"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> engine.stats().awaitingRetry() == 1);
         long started = System.nanoTime();
@@ -140,10 +137,57 @@ class ShutdownTest {
     }
 
     @Test
+    void aRetryDueBeforeTheDeadlineIsWaitedForAtClose() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(1)));
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        DeliveryEngine engine = retryingEngine(fake, Duration.ofSeconds(5), Duration.ofSeconds(20), deadLetters);
+        CompletableFuture<TrackResult> delivery = engine.track(1L, Map.of("k", "v"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> engine.stats().awaitingRetry() == 1);
+
+        engine.close();
+
+        assertThat(deadLetters.letters).isEmpty();
+        assertThat(delivery).isCompletedWithValueMatching(result -> result.attempts() == 2);
+        assertThat(fake.received()).extracting(track -> track.responseStatus()).containsExactly(429, 200);
+    }
+
+    @Test
+    void aFailureDuringCloseWhoseRetryWouldComeAfterTheDeadlineIsGivenUpAtOnce() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.respondSlowly(Duration.ofMillis(300));
+        fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(30)));
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+        DeliveryEngine engine = retryingEngine(fake, Duration.ofMinutes(1), Duration.ofSeconds(5), deadLetters);
+        engine.track(1L, Map.of("k", "v"));
+        fake.awaitReceived(1, Duration.ofSeconds(5));   // under way when close() begins
+
+        engine.close();
+
+        // Not scheduled past the deadline and then abandoned there (SHUTDOWN_TIMEOUT): given up with its own failure.
+        assertThat(deadLetters.letters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(FailureReason.RATE_LIMITED);
+            assertThat(letter.attempts()).isEqualTo(1);
+        });
+        assertThat(engine.stats().retried()).isZero();
+    }
+
+    @Test
     void closingTwiceIsHarmless() {
         DeliveryEngine engine = Engines.engineFor(promptLayer.server()).build();
         engine.close();
         engine.close();
         assertThat(engine.isClosed()).isTrue();
+    }
+
+    /** Retries 20 ms apart, a Retry-After obeyed up to {@code maxBackoff}; close() waits up to {@code shutdownTimeout}. */
+    private static DeliveryEngine retryingEngine(FakePromptLayer fake, Duration maxBackoff, Duration shutdownTimeout,
+            RecordingDeadLetters deadLetters) {
+        PromptLayerClient client = PromptLayerClient.create(dev.pltrack.client.PromptLayerConfig.builder()
+                .apiKey(fake.apiKey()).baseUrl(fake.baseUrl())
+                .retryPolicy(new dev.pltrack.client.RetryPolicy(4, Duration.ofMillis(20), maxBackoff))
+                .build());
+        return DeliveryEngine.builder(client).config(Engines.config().shutdownTimeout(shutdownTimeout).build())
+                .deadLetterHandler(deadLetters).build();
     }
 }

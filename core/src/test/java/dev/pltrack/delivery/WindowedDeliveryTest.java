@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ class WindowedDeliveryTest {
     private static final Map<String, String> METADATA = Map.of("user_id", "u-1");
 
     @Test
+    @Tag("slow")   // thousands of tracks: left out of mutation runs (pom.xml, profile pit)
     void withDefaultSettingsManyRequestsAreInFlightAtOnceAgainstASlowServer() throws Exception {
         try (ScriptedServer server = new ScriptedServer((arrival, out) -> {
             Thread.sleep(200);
@@ -148,6 +150,7 @@ class WindowedDeliveryTest {
     }
 
     @Test
+    @Tag("slow")   // thousands of tracks: left out of mutation runs (pom.xml, profile pit)
     void closeWithTenThousandPendingAgainstASlowServerDeliversOrDeadLettersEveryOne() throws Exception {
         try (ScriptedServer server = new ScriptedServer((arrival, out) -> {
             Thread.sleep(100);

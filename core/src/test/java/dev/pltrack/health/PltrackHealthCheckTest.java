@@ -63,7 +63,8 @@ class PltrackHealthCheckTest {
         PltrackHealth health = check.check();
         assertThat(health.up()).isFalse();
         assertThat(health.reason()).contains("401").contains("promptlayer.api-key");
-        assertThat(health.details()).containsEntry("lastFailure", "UNAUTHORIZED").containsKey("apiKeyRefusedAt");
+        assertThat(health.details()).containsEntry("lastFailure", "UNAUTHORIZED").containsKey("apiKeyRefusedAt")
+                .containsKey("lastFailureAt");
         assertThat(health.toString()).doesNotContain(wrongKey);
 
         clock.advance(PltrackHealthCheck.DEFAULT_AUTH_FAILURE_WINDOW.plusSeconds(1));
@@ -164,10 +165,32 @@ class PltrackHealthCheckTest {
     }
 
     @Test
+    void anOutageIsDownSayingSinceWhen() {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(100, Fault.status(503));
+        engine = engine(fake.apiKey(), 100);
+        for (long id = 20; id < 23; id++) {
+            engine.track(id, Map.of("a", "b"));
+        }
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> engine.stats().outage());
+
+        PltrackHealth health = check().check();
+
+        assertThat(health.up()).isFalse();
+        assertThat(health.reason()).contains("unreachable since " + engine.stats().outageSince().orElseThrow());
+        assertThat(health.details()).containsEntry("outage", true).containsKey("outageSince")
+                .containsEntry("lastFailure", "SERVER_ERROR");
+    }
+
+    @Test
     void theThresholdMustBeARatio() {
         engine = engine(promptLayer.server().apiKey(), 100);
         assertThatThrownBy(() -> new PltrackHealthCheck(engine, clock, 1.5, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("saturationThreshold");
+        assertThatThrownBy(() -> new PltrackHealthCheck(engine, clock, 0, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("saturationThreshold");
+        assertThat(new PltrackHealthCheck(engine, clock, 1, Duration.ofMinutes(1)).check().up())
+                .as("1 (down only when full) is a ratio").isTrue();
     }
 
     private PltrackHealthCheck check() {

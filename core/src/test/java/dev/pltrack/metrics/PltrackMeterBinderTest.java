@@ -1,6 +1,7 @@
 package dev.pltrack.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pltrack.PromptLayerRequestId;
 import dev.pltrack.TrackMetadata;
@@ -81,6 +82,59 @@ class PltrackMeterBinderTest {
         assertThat(registry.get("pltrack.queue.capacity").gauge().value()).isEqualTo(50);
         assertThat(registry.get("pltrack.queue.pending").gauge().value()).isZero();
         assertThat(registry.get("pltrack.delivery.latency.max").timeGauge().value(TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(registry.find("pltrack.calls").functionCounters())
+                .extracting(counter -> counter.getId().getTag("outcome"))
+                .containsExactlyInAnyOrder("tracked", "refused", "no_request_id", "invalid", "misused", "error");
+    }
+
+    @Test
+    void everyDeliveryFigureReachesItsMeter() throws InterruptedException {
+        FakePromptLayer fake = promptLayer.server();
+        PromptLayerClient client = PromptLayerClient.create(PromptLayerConfig.builder()
+                .apiKey(fake.apiKey())
+                .baseUrl(fake.baseUrl())
+                .retryPolicy(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(10)))
+                .build());
+        try (DeliveryEngine busy = DeliveryEngine.builder(client)
+                .config(DeliveryConfig.builder().queueCapacity(50).shutdownTimeout(Duration.ofSeconds(1)).build())
+                .build()) {
+            new PltrackMeterBinder(busy, null).bindTo(registry);
+
+            // A call held by a slow server: in flight and pending.
+            fake.respondSlowly(Duration.ofSeconds(2));
+            busy.track(10L, Map.of("a", "b"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> busy.stats().inFlight() == 1);
+            assertThat(gauge("pltrack.delivery.in.flight")).isEqualTo(1);
+            assertThat(gauge("pltrack.queue.pending")).isEqualTo(1);
+            fake.respondSlowly(Duration.ZERO);
+            assertThat(busy.flush(Duration.ofSeconds(10))).isTrue();
+
+            // A 429 with Retry-After pauses all sending and shrinks the window; a track for the same id
+            // arriving during the retry pause merges into the retry.
+            fake.failNext(1, Fault.rateLimited(Duration.ofSeconds(3)));
+            busy.track(1L, Map.of("a", "1"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> busy.stats().awaitingRetry() == 1);
+            assertThat(gauge("pltrack.delivery.paused")).as("within the 3 s pause").isEqualTo(1);
+            busy.track(1L, Map.of("b", "2"));
+            assertThat(busy.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(gauge("pltrack.delivery.paused")).isZero();
+            assertThat(count("pltrack.tracks.coalesced")).isEqualTo(1);
+            assertThat(count("pltrack.tracks.retried")).isEqualTo(1);
+            assertThat(count("pltrack.delivery.pauses")).isEqualTo(1);
+            assertThat(count("pltrack.delivery.window.decreases")).isEqualTo(busy.stats().windowDecreases()).isPositive();
+            assertThat(registry.get("pltrack.delivery.latency.mean").timeGauge().value(TimeUnit.NANOSECONDS))
+                    .isEqualTo(busy.stats().latencyMean().toNanos()).isPositive();
+
+            // 503s in a row: an outage, the tracks waiting in the queue.
+            fake.failNext(1000, Fault.status(503));
+            for (long id = 2; id <= 4; id++) {
+                busy.track(id, Map.of("a", "b"));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> busy.stats().outage());
+            assertThat(gauge("pltrack.delivery.outage")).isEqualTo(1);
+            assertThat(count("pltrack.delivery.outages")).isEqualTo(1);
+            assertThat(gauge("pltrack.queue.pending")).isEqualTo(3);
+        }
     }
 
     @Test
@@ -111,6 +165,10 @@ class PltrackMeterBinderTest {
                 .isEqualTo(18);
         assertThat(registry.get("pltrack.delivery.window").gauge().value())
                 .isEqualTo(DeliveryConfig.DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
     }
 
     private double count(String name) {

@@ -348,4 +348,74 @@ class AnnotationDiscoveryTest {
         assertThat(MethodAnalyzer.mayTrack(String.class)).isFalse();
         assertThat(MethodAnalyzer.mayTrack(java.util.ArrayList.class)).isFalse();
     }
+
+    /** Implements a contract none of whose methods is annotated, and extends a class that is not either. */
+    static class Untracked extends java.util.AbstractList<String> implements PlainContract {
+        @Override
+        public String get(int index) {
+            return "";
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+
+        @Override
+        public long answer(long id, String user) {
+            return id;
+        }
+
+        @Override
+        public long untracked(long id) {
+            return id;
+        }
+    }
+
+    /**
+     * As above, on classes no test has asked about: mayTrack keeps its answer per class, so these are
+     * this test's fixtures loaded afresh, and the answers are computed here, not remembered.
+     */
+    @Test
+    void mayTrackComputesTheSameAnswersForClassesItHasNotSeenBefore() throws ClassNotFoundException {
+        ClassLoader fresh = new FixtureLoader(AnnotationDiscoveryTest.class.getClassLoader());
+        for (Class<?> tracked : List.of(PlainImplementation.class, AnnotatedImplementation.class, Derived.class,
+                InheritsType.class, ImplementsTypeAnnotatedContract.class, AnnotatedContract.class, Base.class)) {
+            Class<?> again = Class.forName(tracked.getName(), false, fresh);
+            assertThat(again).isNotSameAs(tracked);
+            assertThat(MethodAnalyzer.mayTrack(again)).as(tracked.getSimpleName()).isTrue();
+        }
+        for (Class<?> untracked : List.of(Untracked.class, PlainContract.class)) {
+            Class<?> again = Class.forName(untracked.getName(), false, fresh);
+            assertThat(MethodAnalyzer.mayTrack(again)).as(untracked.getSimpleName()).isFalse();
+        }
+    }
+
+    /** Defines this test's nested classes itself; everything else (pltrack's annotations, the JDK) comes from the parent. */
+    private static final class FixtureLoader extends ClassLoader {
+        private static final String FIXTURES = AnnotationDiscoveryTest.class.getName() + "$";
+
+        FixtureLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(FIXTURES)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    try (java.io.InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] bytes = in.readAllBytes();
+                        loaded = defineClass(name, bytes, 0, bytes.length);
+                    } catch (java.io.IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return loaded;
+            }
+        }
+    }
 }

@@ -205,6 +205,17 @@ class RequestIdResolutionTest {
         }
     }
 
+    /** A return value that may carry the id is a source: no "no request id source" warning for it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"primitiveLong", "primitiveInt", "boxedLong", "boxedInt", "carrier", "optionalLong",
+        "optionalCarrier", "nullCarrier"})
+    void aReturnTypeThatCanCarryTheIdDrawsNoWarning(String name) throws NoSuchMethodException {
+        MethodPlan plan = tracking.handler().plan(Answers.class.getMethod(name), AnswerService.class);
+
+        assertThat(plan.trackable()).isTrue();
+        assertThat(plan.problems()).isEmpty();
+    }
+
     @Nested
     class FromTheAnnotatedParameter {
 
