@@ -218,7 +218,7 @@ class DeliveryEngineTest {
         List<String> rejected = new CopyOnWriteArrayList<>();
         DeliveryListener listener = new DeliveryListener() {
             @Override
-            public void delivered(TrackResult result, Duration latency) {
+            public void delivered(dev.pltrack.client.PromptLayerResult result, Duration latency) {
                 latencies.add(latency);
             }
 
@@ -228,8 +228,8 @@ class DeliveryEngineTest {
             }
 
             @Override
-            public void rejected(long requestId, dev.pltrack.client.PromptLayerException refusal) {
-                rejected.add(requestId + " " + refusal.reason());
+            public void rejected(dev.pltrack.client.Submission submission, dev.pltrack.client.PromptLayerException refusal) {
+                rejected.add(((TrackRequest) submission).requestId() + " " + refusal.reason());
             }
         };
         DeliveryEngine engine = Engines.engineFor(fake).listener(listener).build();
@@ -241,7 +241,7 @@ class DeliveryEngineTest {
             assertThat(engine.flush(Duration.ofSeconds(10))).isTrue();
 
             assertThat(failed).singleElement().satisfies(letter -> {
-                assertThat(letter.request().requestId()).isEqualTo(1L);
+                assertThat(((TrackRequest) letter.submission()).requestId()).isEqualTo(1L);
                 assertThat(letter.reason()).isEqualTo(FailureReason.UNAUTHORIZED);
             });
             assertThat(latencies).hasSize(2).allSatisfy(latency ->
