@@ -40,6 +40,18 @@ class RequestFamilyValidationTest {
     }
 
     @Test
+    void theBlueprintFactoriesMakeWhatTheySay() {
+        assertThat(ChatMessage.developer("be brief")).isEqualTo(new ChatMessage(Role.DEVELOPER,
+                List.of(new dev.pltrack.client.blueprint.ContentBlock.Text("be brief")), null, List.of(), null));
+        assertThat(PromptBlueprint.chat(List.of(ChatMessage.user("a"))))
+                .isEqualTo(PromptBlueprint.chat(ChatMessage.user("a")));
+        assertThat(dev.pltrack.client.blueprint.ContentBlock.thinking("hmm"))
+                .isEqualTo(new dev.pltrack.client.blueprint.ContentBlock.Thinking("hmm", null));
+        assertThat(PromptBlueprint.completion("x").type()).isEqualTo("completion");
+        assertThat(Role.TOOL.wireName()).isEqualTo("tool");
+    }
+
+    @Test
     void requiredFieldsAreNamed() {
         List<Violation> violations = violationsOf(LogRequest.builder(" ", null).times(null, null));
 
