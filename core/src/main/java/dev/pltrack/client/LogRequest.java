@@ -1,6 +1,7 @@
 package dev.pltrack.client;
 
 import dev.pltrack.client.blueprint.PromptBlueprint;
+import dev.pltrack.internal.TextCut;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +34,7 @@ public final class LogRequest implements Submission {
     /** PromptLayer's limit on {@code error_message}. */
     public static final int MAX_ERROR_MESSAGE_LENGTH = 1024;
     /** Ends an error message that was cut to {@link #MAX_ERROR_MESSAGE_LENGTH}. */
-    public static final String CUT_MARKER = "... [cut]";
+    public static final String CUT_MARKER = TextCut.CUT_MARKER;
 
     private final String provider;
     private final String model;
@@ -80,24 +81,13 @@ public final class LogRequest implements Submission {
         this.apiType = builder.apiType;
         this.status = builder.status;
         this.errorType = builder.errorType;
-        this.errorMessage = cut(builder.errorMessage);
+        this.errorMessage = TextCut.cut(builder.errorMessage, MAX_ERROR_MESSAGE_LENGTH);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> values) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    private static String cut(String message) {
-        if (message == null || message.length() <= MAX_ERROR_MESSAGE_LENGTH) {
-            return message;
-        }
-        int kept = MAX_ERROR_MESSAGE_LENGTH - CUT_MARKER.length();
-        // Never end between the two halves of a surrogate pair.
-        if (Character.isHighSurrogate(message.charAt(kept - 1))) {
-            kept--;
-        }
-        return message.substring(0, kept) + CUT_MARKER;
-    }
 
     /**
      * @param provider the LLM provider as PromptLayer names it ({@code openai}, {@code anthropic}, ...)

@@ -3,10 +3,12 @@ package dev.pltrack.settings;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.delivery.DeliveryConfig;
+import dev.pltrack.llm.LlmLoggingConfig;
 import dev.pltrack.tracking.TrackingConfig;
+import java.util.List;
 
 /**
- * Builds the core's three configurations from the {@link PltrackSettings} a framework bound: the only
+ * Builds the core's configurations from the {@link PltrackSettings} a framework bound: the only
  * place where settings meet the builders. The builders check every value and name the property they
  * refuse; nothing is checked here.
  */
@@ -55,6 +57,18 @@ public final class CoreConfigs {
                 .enabled(settings.enabled())
                 .strict(settings.strict())
                 .defaultMetadata(settings.metadata())
+                .build();
+    }
+
+    /** @throws dev.pltrack.client.PromptLayerConfigurationException when a setting is wrong; names it */
+    public static LlmLoggingConfig logging(PltrackSettings settings) {
+        PltrackSettings.Logging logging = settings.logging();
+        return LlmLoggingConfig.builder()
+                .enabled(logging.enabled())
+                .includePrompt(logging.includePrompt())
+                .includeCompletion(logging.includeCompletion())
+                .tags(logging.tags().orElse(List.of()))
+                .maxContentLength(logging.maxContentLength())
                 .build();
     }
 }

@@ -30,6 +30,11 @@ public final class PltrackDefaults {
     public static final String DELIVERY_CLOSE_ON_EXIT = "true";
     public static final String DELIVERY_MAX_AGE = "10m";
 
+    public static final String LOGGING_ENABLED = "true";
+    public static final String LOGGING_INCLUDE_PROMPT = "true";
+    public static final String LOGGING_INCLUDE_COMPLETION = "true";
+    public static final String LOGGING_MAX_CONTENT_LENGTH = "100000";
+
     private PltrackDefaults() {
     }
 }

@@ -3,6 +3,7 @@ package dev.pltrack.settings;
 import dev.pltrack.client.HttpLogging;
 import dev.pltrack.delivery.OverflowPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,9 @@ public interface PltrackSettings {
     /** {@code promptlayer.delivery.*} */
     Delivery delivery();
 
+    /** {@code promptlayer.logging.*}: what the LLM integrations log */
+    Logging logging();
+
     /** {@code promptlayer.retry.*} */
     interface Retry {
 
@@ -102,5 +106,24 @@ public interface PltrackSettings {
 
         /** {@code promptlayer.delivery.max-age} */
         Duration maxAge();
+    }
+
+    /** {@code promptlayer.logging.*} */
+    interface Logging {
+
+        /** {@code promptlayer.logging.enabled} */
+        boolean enabled();
+
+        /** {@code promptlayer.logging.include-prompt} */
+        boolean includePrompt();
+
+        /** {@code promptlayer.logging.include-completion} */
+        boolean includeCompletion();
+
+        /** {@code promptlayer.logging.tags}; empty when unset. */
+        Optional<List<String>> tags();
+
+        /** {@code promptlayer.logging.max-content-length} */
+        int maxContentLength();
     }
 }

@@ -9,8 +9,10 @@ import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.client.PromptLayerConfigurationException;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.OverflowPolicy;
+import dev.pltrack.llm.LlmLoggingConfig;
 import dev.pltrack.tracking.TrackingConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +54,21 @@ class PltrackDefaultsTest {
             boolean closeOnExit, Duration maxAge) implements PltrackSettings.Delivery {
     }
 
+    private record TestLogging(boolean enabled, boolean includePrompt, boolean includeCompletion, Optional<List<String>> tags,
+            int maxContentLength) implements PltrackSettings.Logging {
+
+        static TestLogging defaults() {
+            return new TestLogging(Boolean.parseBoolean(PltrackDefaults.LOGGING_ENABLED),
+                    Boolean.parseBoolean(PltrackDefaults.LOGGING_INCLUDE_PROMPT),
+                    Boolean.parseBoolean(PltrackDefaults.LOGGING_INCLUDE_COMPLETION), Optional.empty(),
+                    Integer.parseInt(PltrackDefaults.LOGGING_MAX_CONTENT_LENGTH));
+        }
+    }
+
     private record Settings(boolean enabled, boolean strict, Optional<String> apiKey, Optional<String> baseUrl,
             Duration connectTimeout, Duration readTimeout, boolean allowInsecureHttp, HttpLogging httpLogging,
-            Map<String, String> metadata, TestRetry retry, TestDelivery delivery) implements PltrackSettings {
+            Map<String, String> metadata, TestRetry retry, TestDelivery delivery, TestLogging logging)
+            implements PltrackSettings {
 
         static Settings defaults(String apiKey) {
             return new Settings(Boolean.parseBoolean(PltrackDefaults.ENABLED),
@@ -73,7 +87,8 @@ class PltrackDefaultsTest {
                             duration(PltrackDefaults.DELIVERY_SHUTDOWN_TIMEOUT),
                             duration(PltrackDefaults.DELIVERY_LINGER),
                             Boolean.parseBoolean(PltrackDefaults.DELIVERY_CLOSE_ON_EXIT),
-                            duration(PltrackDefaults.DELIVERY_MAX_AGE)));
+                            duration(PltrackDefaults.DELIVERY_MAX_AGE)),
+                    TestLogging.defaults());
         }
     }
 
@@ -84,6 +99,7 @@ class PltrackDefaultsTest {
                 .hasToString(PromptLayerConfig.builder().apiKey("pl_defaults_test_key").build().toString());
         assertThat(CoreConfigs.delivery(defaults)).hasToString(DeliveryConfig.defaults().toString());
         assertThat(CoreConfigs.tracking(defaults)).hasToString(TrackingConfig.defaults().toString());
+        assertThat(CoreConfigs.logging(defaults)).hasToString(LlmLoggingConfig.defaults().toString());
     }
 
     @Test
@@ -93,7 +109,8 @@ class PltrackDefaultsTest {
                 Duration.ofSeconds(3), Duration.ofSeconds(4), true, HttpLogging.FULL, Map.of("env", "test"),
                 new TestRetry(2, Duration.ofMillis(10), Duration.ofMillis(20)),
                 new TestDelivery(7, Optional.empty(), 32, 4, OverflowPolicy.BLOCK, Duration.ofMillis(5),
-                        Duration.ofMillis(6), Duration.ZERO, false, Duration.ofSeconds(42)));
+                        Duration.ofMillis(6), Duration.ZERO, false, Duration.ofSeconds(42)),
+                new TestLogging(false, false, false, Optional.of(List.of("prod", "checkout")), 500));
 
         PromptLayerConfig client = CoreConfigs.client(changed);
         assertThat(client.baseUrl()).hasToString("http://127.0.0.1:9");
@@ -107,6 +124,9 @@ class PltrackDefaultsTest {
         assertThat(tracking.enabled()).isFalse();
         assertThat(tracking.strict()).isTrue();
         assertThat(tracking.defaultMetadata()).containsExactly(Map.entry("env", "test"));
+        assertThat(CoreConfigs.logging(changed)).hasToString(LlmLoggingConfig.builder().enabled(false)
+                .includePrompt(false).includeCompletion(false).tags(List.of("prod", "checkout")).maxContentLength(500)
+                .build().toString());
     }
 
     @Test
@@ -116,9 +136,17 @@ class PltrackDefaultsTest {
         Settings retiredWorkers = new Settings(true, false, defaults.apiKey(), Optional.empty(), defaults.connectTimeout(),
                 defaults.readTimeout(), false, HttpLogging.NONE, Map.of(), defaults.retry(),
                 new TestDelivery(10, Optional.of(2), 64, 1, OverflowPolicy.DROP_NEWEST, Duration.ZERO, Duration.ZERO,
-                        Duration.ZERO, true, Duration.ofMinutes(1)));
+                        Duration.ZERO, true, Duration.ofMinutes(1)), TestLogging.defaults());
         assertThatThrownBy(() -> CoreConfigs.delivery(retiredWorkers))
                 .isInstanceOfSatisfying(PromptLayerConfigurationException.class,
                         refused -> assertThat(refused.property()).isEqualTo(DeliveryConfig.WORKERS_PROPERTY));
+        Settings tinyContent = new Settings(true, false, defaults.apiKey(), Optional.empty(), defaults.connectTimeout(),
+                defaults.readTimeout(), false, HttpLogging.NONE, Map.of(), defaults.retry(), defaults.delivery(),
+                new TestLogging(true, true, true, Optional.empty(), 10));
+        assertThatThrownBy(() -> CoreConfigs.logging(tinyContent))
+                .isInstanceOfSatisfying(PromptLayerConfigurationException.class,
+                        refused -> assertThat(refused.property())
+                                .isEqualTo(LlmLoggingConfig.MAX_CONTENT_LENGTH_PROPERTY))
+                .hasMessageContaining("at least 64");
     }
 }
