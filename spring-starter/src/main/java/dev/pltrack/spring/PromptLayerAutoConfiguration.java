@@ -7,6 +7,7 @@ import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryListener;
+import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.spring.aop.TrackMetadataBeanPostProcessor;
 import dev.pltrack.tracking.AsyncResultAdapter;
@@ -66,6 +67,13 @@ public class PromptLayerAutoConfiguration {
     @ConditionalOnMissingBean
     public TrackingConfig promptLayerTrackingConfig(PromptLayerProperties properties) {
         return CoreConfigs.tracking(properties);
+    }
+
+    /** Where the LLM integrations (pltrack-spring-ai, pltrack-langchain4j) hand over the calls they see. */
+    @Bean
+    @ConditionalOnMissingBean
+    public LlmCallLogger promptLayerLlmCallLogger(DeliveryEngine engine, PromptLayerProperties properties) {
+        return LlmCallLogger.of(engine, CoreConfigs.logging(properties));
     }
 
     @Bean

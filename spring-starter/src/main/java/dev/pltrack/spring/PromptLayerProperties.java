@@ -7,6 +7,7 @@ import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.settings.PltrackDefaults;
 import dev.pltrack.settings.PltrackSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          below every other source.
  * @param retry             Which failed sends are tried again, and when.
  * @param delivery          The background queue that sends tracks.
+ * @param logging           What the LLM integrations (Spring AI, LangChain4j) log.
  */
 @ConfigurationProperties(prefix = PromptLayerProperties.PREFIX)
 public record PromptLayerProperties(
@@ -51,7 +53,8 @@ public record PromptLayerProperties(
         @DefaultValue(PltrackDefaults.HTTP_LOGGING) HttpLogging httpLogging,
         @DefaultValue Map<String, String> metadata,
         @DefaultValue Retry retry,
-        @DefaultValue Delivery delivery) implements PltrackSettings {
+        @DefaultValue Delivery delivery,
+        @DefaultValue Logging logging) implements PltrackSettings {
 
     public static final String PREFIX = "promptlayer";
 
@@ -67,7 +70,7 @@ public record PromptLayerProperties(
                 + ", baseUrl=" + baseUrl.orElse("<default>") + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", allowInsecureHttp=" + allowInsecureHttp + ", httpLogging="
                 + httpLogging + ", strict=" + strict + ", metadata keys=" + metadata.keySet() + ", " + retry + ", "
-                + delivery + "}";
+                + delivery + ", " + logging + "}";
     }
 
     /**
@@ -120,6 +123,30 @@ public record PromptLayerProperties(
 
         public Delivery {
             workers = Objects.requireNonNullElse(workers, Optional.empty()); // Boot binds an absent Optional as null
+        }
+    }
+
+    /**
+     * {@code promptlayer.logging.*}: what the LLM integrations (Spring AI, LangChain4j) log.
+     *
+     * @param enabled           Whether every chat call the integrations see is logged to PromptLayer.
+     * @param includePrompt     Whether the text sent to the model (messages, tool results) is logged;
+     *                          off, only the messages' roles and tool call ids are.
+     * @param includeCompletion Whether the model's answer text (and its tool call arguments) is logged.
+     * @param tags              Tags added to every logged call.
+     * @param maxContentLength  The most characters one text block keeps (at least 64); longer ones are
+     *                          cut, ending in "... [cut]".
+     */
+    public record Logging(
+            @DefaultValue(PltrackDefaults.LOGGING_ENABLED) boolean enabled,
+            @DefaultValue(PltrackDefaults.LOGGING_INCLUDE_PROMPT) boolean includePrompt,
+            @DefaultValue(PltrackDefaults.LOGGING_INCLUDE_COMPLETION) boolean includeCompletion,
+            @JsonSerialize(using = OptionalValueSerializer.class) Optional<List<String>> tags,
+            @DefaultValue(PltrackDefaults.LOGGING_MAX_CONTENT_LENGTH) int maxContentLength)
+            implements PltrackSettings.Logging {
+
+        public Logging {
+            tags = tags == null ? Optional.empty() : tags.map(List::copyOf); // Boot binds an absent Optional as null
         }
     }
 }

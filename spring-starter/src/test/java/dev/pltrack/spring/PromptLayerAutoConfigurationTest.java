@@ -11,6 +11,8 @@ import dev.pltrack.client.PromptLayerConfigurationException;
 import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
+import dev.pltrack.llm.LlmCallLogger;
+import dev.pltrack.llm.LlmLoggingConfig;
 import dev.pltrack.delivery.OverflowPolicy;
 import dev.pltrack.spring.aop.TrackMetadataBeanPostProcessor;
 import dev.pltrack.spring.diagnostics.PromptLayerConfigurationFailureAnalyzer;
@@ -53,6 +55,7 @@ class PromptLayerAutoConfigurationTest {
             assertThat(config.httpLogging()).isEqualTo(HttpLogging.NONE);
             assertThat(context.getBean(DeliveryConfig.class)).hasToString(DeliveryConfig.defaults().toString());
             assertThat(context.getBean(TrackingConfig.class)).hasToString(TrackingConfig.defaults().toString());
+            assertThat(context.getBean(LlmCallLogger.class).config()).hasToString(LlmLoggingConfig.defaults().toString());
             assertThat(context.getBean(PromptLayerClient.class).config()).isSameAs(config);
             assertThat(context.getBean(DeliveryEngine.class).config()).isSameAs(context.getBean(DeliveryConfig.class));
         });
@@ -79,7 +82,10 @@ class PromptLayerAutoConfigurationTest {
                 "promptlayer.delivery.block-timeout=250ms",
                 "promptlayer.delivery.shutdown-timeout=4s",
                 "promptlayer.delivery.linger=0",
-                "promptlayer.delivery.max-age=30m").run(context -> {
+                "promptlayer.delivery.max-age=30m",
+                "promptlayer.logging.include-prompt=false",
+                "promptlayer.logging.tags=support,eu",
+                "promptlayer.logging.max-content-length=500").run(context -> {
                     PromptLayerConfig config = context.getBean(PromptLayerConfig.class);
                     assertThat(config.baseUrl()).isEqualTo(URI.create("https://promptlayer.example.com"));
                     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -100,6 +106,11 @@ class PromptLayerAutoConfigurationTest {
                     assertThat(tracking.enabled()).isTrue();
                     assertThat(tracking.strict()).isTrue();
                     assertThat(tracking.defaultMetadata()).isEqualTo(Map.of("environment", "prod", "region", "eu"));
+                    LlmLoggingConfig logging = context.getBean(LlmCallLogger.class).config();
+                    assertThat(logging.includePrompt()).isFalse();
+                    assertThat(logging.includeCompletion()).isTrue();
+                    assertThat(logging.tags()).containsExactly("support", "eu");
+                    assertThat(logging.maxContentLength()).isEqualTo(500);
                 });
     }
 
@@ -143,6 +154,7 @@ class PromptLayerAutoConfigurationTest {
                     .doesNotHaveBean(PromptLayerClient.class)
                     .doesNotHaveBean(DeliveryEngine.class)
                     .doesNotHaveBean(TrackMetadataHandler.class)
+                    .doesNotHaveBean(LlmCallLogger.class)
                     .doesNotHaveBean(TrackMetadataBeanPostProcessor.class);
             RequestIdService service = context.getBean(RequestIdService.class);
             assertThat(AopUtils.isAopProxy(service)).isFalse();
@@ -206,6 +218,11 @@ class PromptLayerAutoConfigurationTest {
             FailureAnalysis analysis = new PromptLayerConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("promptlayer.delivery.workers is retired",
                     "promptlayer.delivery.max-in-flight");
+        });
+        runner.withPropertyValues("promptlayer.api-key=" + KEY, "promptlayer.logging.max-content-length=10").run(context -> {
+            FailureAnalysis analysis = new PromptLayerConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                    .contains("promptlayer.logging.max-content-length must be at least 64 characters (was 10)");
         });
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.OverflowPolicy;
+import dev.pltrack.llm.LlmLoggingConfig;
 import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.tracking.TrackingConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -31,6 +33,7 @@ class PromptLayerPropertiesTest {
                 .hasToString(PromptLayerConfig.builder().apiKey("pl_properties_test").build().toString());
         assertThat(CoreConfigs.delivery(properties)).hasToString(DeliveryConfig.defaults().toString());
         assertThat(CoreConfigs.tracking(properties)).hasToString(TrackingConfig.defaults().toString());
+        assertThat(CoreConfigs.logging(properties)).hasToString(LlmLoggingConfig.defaults().toString());
         assertThat(bind(Map.of()).apiKey()).isEmpty();
     }
 
@@ -43,6 +46,16 @@ class PromptLayerPropertiesTest {
         assertThat(properties.delivery().linger()).isEqualTo(Duration.ZERO);
         assertThat(properties.retry().maxAttempts()).isEqualTo(2);
         assertThat(CoreConfigs.tracking(properties).defaultMetadata()).containsExactly(Map.entry("environment", "test"));
+    }
+
+    @Test
+    void loggingSettingsArrive() {
+        PromptLayerProperties properties = bind(Map.of("promptlayer.logging.enabled", "false",
+                "promptlayer.logging.include-prompt", "false", "promptlayer.logging.include-completion", "false",
+                "promptlayer.logging.tags", "support, eu", "promptlayer.logging.max-content-length", "2000"));
+        assertThat(CoreConfigs.logging(properties)).hasToString(LlmLoggingConfig.builder().enabled(false)
+                .includePrompt(false).includeCompletion(false).tags(List.of("support", "eu")).maxContentLength(2000)
+                .build().toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryListener;
+import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.tracking.AsyncResultAdapter;
 import dev.pltrack.tracking.TrackMetadataHandler;
@@ -75,6 +76,16 @@ public class PltrackFactory {
         }
         listeners.forEach(builder::listener);
         return builder.build();
+    }
+
+    /**
+     * Where the LLM integrations (pltrack-langchain4j) hand over the calls they see. Made at start-up,
+     * so that a wrong {@code promptlayer.logging.*} setting fails it.
+     */
+    @Context
+    @Requires(missingBeans = LlmCallLogger.class)
+    LlmCallLogger llmCallLogger(DeliveryEngine engine, PromptLayerProperties properties) {
+        return LlmCallLogger.of(engine, CoreConfigs.logging(properties));
     }
 
     /** What {@code @TrackMetadata} calls run through; {@link AsyncResultAdapter} beans add return types. */

@@ -15,6 +15,7 @@ import io.micronaut.core.naming.conventions.StringConvention;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,8 @@ public record PromptLayerProperties(
         @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
         Map<String, String> metadata,
         Retry retry,
-        Delivery delivery) implements PltrackSettings {
+        Delivery delivery,
+        Logging logging) implements PltrackSettings {
 
     public static final String PREFIX = "promptlayer";
     public static final String ENABLED = TrackingConfig.ENABLED_PROPERTY;
@@ -66,7 +68,7 @@ public record PromptLayerProperties(
                 + ", baseUrl=" + baseUrl.orElse("<default>") + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", allowInsecureHttp=" + allowInsecureHttp + ", httpLogging="
                 + httpLogging + ", metadata keys=" + metadata.keySet() + ", retry=" + retry + ", delivery="
-                + delivery + "}";
+                + delivery + ", logging=" + logging + "}";
     }
 
     /** {@code promptlayer.retry.*}: which failures are retried is the core's rule (429, 5xx, I/O). */
@@ -97,6 +99,22 @@ public record PromptLayerProperties(
 
         public Delivery {
             workers = Objects.requireNonNullElse(workers, Optional.empty()); // an absent Optional may bind as null
+        }
+    }
+
+    /** {@code promptlayer.logging.*}: what the LLM integrations (LangChain4j) log. */
+    @ConfigurationProperties("logging")
+    @Introspected
+    public record Logging(
+            @Bindable(defaultValue = PltrackDefaults.LOGGING_ENABLED) boolean enabled,
+            @Bindable(defaultValue = PltrackDefaults.LOGGING_INCLUDE_PROMPT) boolean includePrompt,
+            @Bindable(defaultValue = PltrackDefaults.LOGGING_INCLUDE_COMPLETION) boolean includeCompletion,
+            Optional<List<String>> tags,
+            @Bindable(defaultValue = PltrackDefaults.LOGGING_MAX_CONTENT_LENGTH) int maxContentLength)
+            implements PltrackSettings.Logging {
+
+        public Logging {
+            tags = tags == null ? Optional.empty() : tags.map(List::copyOf); // an absent Optional may bind as null
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.pltrack.client.PromptLayerConfig;
 import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.OverflowPolicy;
+import dev.pltrack.llm.LlmCallLogger;
+import dev.pltrack.llm.LlmLoggingConfig;
 import dev.pltrack.tracking.TrackingConfig;
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
@@ -38,6 +40,7 @@ class ConfigurationTest {
             assertThat(tracking.enabled()).isTrue();
             assertThat(tracking.strict()).isFalse();
             assertThat(tracking.defaultMetadata()).isEmpty();
+            assertThat(context.getBean(LlmCallLogger.class).config()).hasToString(LlmLoggingConfig.defaults().toString());
         }
     }
 
@@ -63,6 +66,9 @@ class ConfigurationTest {
         properties.put("promptlayer.delivery.max-age", "30m");
         properties.put("promptlayer.metadata.environment", "prod");
         properties.put("promptlayer.metadata.team_name", "search");
+        properties.put("promptlayer.logging.include-completion", "false");
+        properties.put("promptlayer.logging.tags", "support,eu");
+        properties.put("promptlayer.logging.max-content-length", "500");
 
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             PromptLayerConfig client = context.getBean(PromptLayerConfig.class);
@@ -85,6 +91,12 @@ class ConfigurationTest {
             TrackingConfig tracking = context.getBean(TrackingConfig.class);
             assertThat(tracking.strict()).isTrue();
             assertThat(tracking.defaultMetadata()).isEqualTo(Map.of("environment", "prod", "team_name", "search"));
+
+            LlmLoggingConfig logging = context.getBean(LlmCallLogger.class).config();
+            assertThat(logging.includePrompt()).isTrue();
+            assertThat(logging.includeCompletion()).isFalse();
+            assertThat(logging.tags()).containsExactly("support", "eu");
+            assertThat(logging.maxContentLength()).isEqualTo(500);
         }
     }
 
@@ -115,6 +127,8 @@ class ConfigurationTest {
                 "promptlayer.retry.max-attempts must be at least 1");
         assertStartUpFails(Map.of("promptlayer.base-url", "http://promptlayer.example.com"),
                 "promptlayer.base-url");
+        assertStartUpFails(Map.of("promptlayer.logging.max-content-length", "10"),
+                "promptlayer.logging.max-content-length must be at least 64 characters (was 10)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.pltrack.client.PromptLayerApi;
 import dev.pltrack.client.TrackMetadataBody;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryEngine;
+import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.delivery.DeliveryListener;
 import dev.pltrack.quarkus.runtime.PltrackBuildTimeConfig;
 import dev.pltrack.quarkus.runtime.PltrackRecorder;
@@ -119,6 +120,14 @@ class PltrackProcessor {
                 .addInjectionPoint(instanceOf(DeliveryEngine.class))
                 .addInjectionPoint(instanceOf(AsyncResultAdapter.class))
                 .createWith(recorder.handler())
+                .setRuntimeInit()
+                .unremovable()
+                .done());
+        beans.produce(SyntheticBeanBuildItem.configure(LlmCallLogger.class)
+                .scope(Singleton.class)
+                .defaultBean()
+                .addInjectionPoint(instanceOf(DeliveryEngine.class))
+                .createWith(recorder.llmCallLogger())
                 .setRuntimeInit()
                 .unremovable()
                 .done());

@@ -10,6 +10,8 @@ import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.delivery.DeliveryConfig;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.OverflowPolicy;
+import dev.pltrack.llm.LlmCallLogger;
+import dev.pltrack.llm.LlmLoggingConfig;
 import dev.pltrack.quarkus.runtime.PromptLayerRuntimeConfig;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import dev.pltrack.tracking.TrackingException;
@@ -52,6 +54,9 @@ class ConfigOverridesAndSecrecyTest {
             .overrideRuntimeConfigKey("promptlayer.delivery.linger", "0")
             .overrideRuntimeConfigKey("promptlayer.delivery.max-age", "30m")
             .overrideRuntimeConfigKey("promptlayer.metadata.team", "search")
+            .overrideRuntimeConfigKey("promptlayer.logging.include-prompt", "false")
+            .overrideRuntimeConfigKey("promptlayer.logging.tags", "support,eu")
+            .overrideRuntimeConfigKey("promptlayer.logging.max-content-length", "500")
             .overrideRuntimeConfigKey("quarkus.log.category.\"dev.pltrack.client.http\".level", "DEBUG")
             .setLogRecordPredicate(record -> true)
             .assertLogRecords(ConfigOverridesAndSecrecyTest::wireLoggedWithoutTheKey)
@@ -72,6 +77,9 @@ class ConfigOverridesAndSecrecyTest {
 
     @Inject
     TrackedService service;
+
+    @Inject
+    LlmCallLogger llmCallLogger;
 
     @Test
     void everyPropertyReachesTheCore() {
@@ -94,6 +102,13 @@ class ConfigOverridesAndSecrecyTest {
 
         assertThat(handler.config().strict()).isTrue();
         assertThat(handler.config().defaultMetadata()).isEqualTo(Map.of("team", "search"));
+
+        LlmLoggingConfig logging = llmCallLogger.config();
+        assertThat(logging.enabled()).isTrue();
+        assertThat(logging.includePrompt()).isFalse();
+        assertThat(logging.includeCompletion()).isTrue();
+        assertThat(logging.tags()).containsExactly("support", "eu");
+        assertThat(logging.maxContentLength()).isEqualTo(500);
     }
 
     @Test

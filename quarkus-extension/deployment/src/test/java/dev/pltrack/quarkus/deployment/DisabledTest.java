@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pltrack.client.PromptLayerClient;
 import dev.pltrack.delivery.DeliveryEngine;
+import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.tracking.TrackMetadataHandler;
 import io.quarkus.arc.InactiveBeanException;
 import io.quarkus.arc.InjectableInstance;
@@ -38,6 +39,9 @@ class DisabledTest {
     @Inject
     InjectableInstance<DeliveryEngine> engine;
 
+    @Inject
+    LlmCallLogger llmCallLogger;
+
     @Test
     void annotatedMethodsRunUntouchedAndNothingIsSent() throws Exception {
         IllegalStateException boom = new IllegalStateException("boom");
@@ -58,5 +62,13 @@ class DisabledTest {
         assertThatThrownBy(() -> engine.get())
                 .isInstanceOf(InactiveBeanException.class)
                 .hasMessageContaining("promptlayer.enabled=false");
+    }
+
+    @Test
+    void theLlmIntegrationsFindALoggerThatLogsNothing() {
+        assertThat(llmCallLogger.enabled()).isFalse();
+        assertThat(llmCallLogger.start().finish(() -> {
+            throw new AssertionError("a disabled logger reads no call");
+        })).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import dev.pltrack.client.PromptLayerClientCustomizer;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.DeliveryListener;
+import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.settings.CoreConfigs;
 import dev.pltrack.tracking.AsyncResultAdapter;
 import dev.pltrack.tracking.TrackMetadataHandler;
@@ -92,6 +93,13 @@ public class PltrackRecorder {
                     .asyncResultAdapter(new MultiResultAdapter())
                     .build();
         };
+    }
+
+    /** Where the LLM integrations hand over the calls they see; disabled with pltrack, it logs nothing. */
+    public Function<SyntheticCreationalContext<LlmCallLogger>, LlmCallLogger> llmCallLogger() {
+        return context -> config.getValue().enabled()
+                ? LlmCallLogger.of(context.getInjectedReference(ENGINES).get(), CoreConfigs.logging(config.getValue()))
+                : LlmCallLogger.disabled();
     }
 
     /** The client and the engine exist only while tracking is enabled. */

@@ -9,6 +9,7 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,6 +90,10 @@ public interface PromptLayerRuntimeConfig extends PltrackSettings {
     /** The background delivery engine. */
     @Override
     Delivery delivery();
+
+    /** What the LLM integrations (LangChain4j) log. */
+    @Override
+    Logging logging();
 
     /**
      * Metadata added to every track, below every other source, e.g.
@@ -171,5 +176,36 @@ public interface PromptLayerRuntimeConfig extends PltrackSettings {
         @Override
         @WithDefault(PltrackDefaults.DELIVERY_MAX_AGE)
         Duration maxAge();
+    }
+
+    /** {@code promptlayer.logging.*} */
+    interface Logging extends PltrackSettings.Logging {
+
+        /** Whether every chat call the LLM integrations see is logged to PromptLayer. */
+        @Override
+        @WithDefault(PltrackDefaults.LOGGING_ENABLED)
+        boolean enabled();
+
+        /**
+         * Whether the text sent to the model (messages, tool results) is logged; off, only the
+         * messages' roles and tool call ids are.
+         */
+        @Override
+        @WithDefault(PltrackDefaults.LOGGING_INCLUDE_PROMPT)
+        boolean includePrompt();
+
+        /** Whether the model's answer text (and its tool call arguments) is logged. */
+        @Override
+        @WithDefault(PltrackDefaults.LOGGING_INCLUDE_COMPLETION)
+        boolean includeCompletion();
+
+        /** Tags added to every logged call. */
+        @Override
+        Optional<List<String>> tags();
+
+        /** The most characters one text block keeps (at least 64); longer ones are cut, ending in "... [cut]". */
+        @Override
+        @WithDefault(PltrackDefaults.LOGGING_MAX_CONTENT_LENGTH)
+        int maxContentLength();
     }
 }
