@@ -1,0 +1,86 @@
+package dev.pltrack.langchain4j;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/** An OpenAI-compatible chat endpoint on 127.0.0.1, answering what each test sets. */
+final class FakeOpenAi implements AutoCloseable {
+
+    static final String COMPLETIONS = "/v1/chat/completions";
+
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    FakeOpenAi() {
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/v1";
+    }
+
+    /** A chat completion with this assistant text and usage. */
+    void answers(String model, String text, int promptTokens, int completionTokens) {
+        answersJson("""
+                {"id":"chatcmpl-1","object":"chat.completion","created":1733300000,"model":"%s",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}
+                """.formatted(model, text, promptTokens, completionTokens, promptTokens + completionTokens));
+    }
+
+    /** A chat completion that asks for a tool call. */
+    void answersWithToolCall(String model, String callId, String function, String argumentsJson) {
+        answersJson("""
+                {"id":"chatcmpl-2","object":"chat.completion","created":1733300000,"model":"%s",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
+                   {"id":"%s","type":"function","function":{"name":"%s","arguments":%s}}]},
+                   "finish_reason":"tool_calls"}],
+                 "usage":{"prompt_tokens":30,"completion_tokens":7,"total_tokens":37}}
+                """.formatted(model, callId, function, quoted(argumentsJson)));
+    }
+
+    void answersJson(String body) {
+        server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    /** A streamed completion: the text in the given chunks, then usage, then [DONE]. */
+    void streams(String model, int promptTokens, int completionTokens, String... chunks) {
+        StringBuilder events = new StringBuilder();
+        for (String chunk : chunks) {
+            events.append("data: {\"id\":\"chatcmpl-3\",\"object\":\"chat.completion.chunk\",\"created\":1733300000,")
+                    .append("\"model\":\"").append(model).append("\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"")
+                    .append(chunk).append("\"},\"finish_reason\":null}]}\n\n");
+        }
+        events.append("data: {\"id\":\"chatcmpl-3\",\"object\":\"chat.completion.chunk\",\"created\":1733300000,")
+                .append("\"model\":\"").append(model).append("\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],")
+                .append("\"usage\":{\"prompt_tokens\":").append(promptTokens).append(",\"completion_tokens\":")
+                .append(completionTokens).append(",\"total_tokens\":").append(promptTokens + completionTokens).append("}}\n\n")
+                .append("data: [DONE]\n\n");
+        server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(events.toString())));
+    }
+
+    /** An error answer as OpenAI gives it. */
+    void fails(int status, String message) {
+        server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}")));
+    }
+
+    int calls() {
+        return server.getAllServeEvents().size();
+    }
+
+    private static String quoted(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
