@@ -14,16 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * An application without micronaut-micrometer and micronaut-management: pltrack starts and tracks,
- * with neither meters nor a health indicator. Runs in its own surefire execution whose class path
- * leaves those libraries out (see this module's pom.xml).
+ * An application without micronaut-micrometer, micronaut-management and LangChain4j: pltrack starts
+ * and tracks, with neither meters, a health indicator nor a LangChain4j listener. Runs in its own
+ * surefire execution whose class path leaves those libraries out (see this module's pom.xml).
  */
 @EnabledIf("optionalLibrariesAbsent")
 class WithoutOptionalLibrariesTest {
 
     static boolean optionalLibrariesAbsent() {
         return !present("io.micrometer.core.instrument.binder.MeterBinder")
-                && !present("io.micronaut.management.health.indicator.HealthIndicator");
+                && !present("io.micronaut.management.health.indicator.HealthIndicator")
+                && !present("dev.langchain4j.model.chat.listener.ChatModelListener");
     }
 
     @Test
@@ -35,7 +36,8 @@ class WithoutOptionalLibrariesTest {
                     .map(BeanDefinition::getBeanType).map(Class::getName).collect(Collectors.toSet()))
                     .contains("dev.pltrack.micronaut.TrackMetadataInterceptor")
                     .doesNotContain("dev.pltrack.metrics.PltrackMeterBinder",
-                            "dev.pltrack.micronaut.health.PltrackHealthIndicator");
+                            "dev.pltrack.micronaut.health.PltrackHealthIndicator",
+                            "dev.pltrack.langchain4j.PromptLayerChatModelListener");
 
             context.getBean(ChatService.class).rateLong(1601L, 2);
 
