@@ -7,8 +7,8 @@ import dev.pltrack.client.PromptLayerApi;
 import dev.pltrack.client.TrackMetadataBody;
 import dev.pltrack.delivery.DeadLetterHandler;
 import dev.pltrack.delivery.DeliveryEngine;
-import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.delivery.DeliveryListener;
+import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.quarkus.runtime.PltrackBuildTimeConfig;
 import dev.pltrack.quarkus.runtime.PltrackRecorder;
 import dev.pltrack.quarkus.runtime.TrackMetadataInterceptor;
@@ -22,6 +22,7 @@ import io.quarkus.arc.deployment.InterceptorBindingRegistrarBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.processor.InterceptorBindingRegistrar;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -178,6 +179,19 @@ class PltrackProcessor {
                     ? "dev.pltrack.quarkus.runtime.PltrackReadinessCheck"
                     : "dev.pltrack.quarkus.runtime.PltrackWellnessCheck";
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(check).setUnremovable().build());
+        }
+    }
+
+    /**
+     * LangChain4j's chat calls logged: the listener bean, only when both LangChain4j and
+     * pltrack-langchain4j are on the application's class path (the producer's types need them to load).
+     */
+    @BuildStep
+    void langChain4j(BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (QuarkusClassLoader.isClassPresentAtRuntime("dev.langchain4j.model.chat.listener.ChatModelListener")
+                && QuarkusClassLoader.isClassPresentAtRuntime("dev.pltrack.langchain4j.PromptLayerChatModelListener")) {
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses("dev.pltrack.quarkus.runtime.PltrackLangChain4jProducer").setUnremovable().build());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pltrack.quarkus.deployment;
 
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.Fault;
+import dev.pltrack.testkit.RecordedLog;
 import dev.pltrack.testkit.RecordedTrack;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,9 @@ final class SharedFake {
                 fake::metadataFor,
                 (status, body) -> fake.failNext(1, Fault.status(status, body)),
                 fake::reset,
-                fake::close));
+                fake::close,
+                count -> fake.awaitLogged(count, TIMEOUT).stream().map(RecordedLog::rawBody).toList(),
+                () -> fake.calls().size()));
     }
 
     /** JUnit side, in {@code setAfterAllCustomizer}. */
@@ -104,6 +107,16 @@ final class SharedFake {
         bridge().failNext.accept(status, jsonBody);
     }
 
+    /** Waits for {@code count} logged LLM calls: the bodies PromptLayer received, as sent. */
+    static List<String> awaitLogged(int count) {
+        return bridge().awaitLogged.apply(count);
+    }
+
+    /** Every request PromptLayer received, of any endpoint. */
+    static int callCount() {
+        return bridge().callCount.get();
+    }
+
     static void reset() {
         bridge().reset.run();
     }
@@ -130,7 +143,9 @@ final class SharedFake {
             LongFunction<Map<String, String>> metadataFor,
             BiConsumer<Integer, String> failNext,
             Runnable reset,
-            Runnable close) {
+            Runnable close,
+            IntFunction<List<String>> awaitLogged,
+            Supplier<Integer> callCount) {
 
         /** A bridge made by the other class loader's copy of this class: read through its accessors. */
         @SuppressWarnings("unchecked")
@@ -145,7 +160,9 @@ final class SharedFake {
                         (LongFunction<Map<String, String>>) component(other, "metadataFor"),
                         (BiConsumer<Integer, String>) component(other, "failNext"),
                         (Runnable) component(other, "reset"),
-                        (Runnable) component(other, "close"));
+                        (Runnable) component(other, "close"),
+                        (IntFunction<List<String>>) component(other, "awaitLogged"),
+                        (Supplier<Integer>) component(other, "callCount"));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
