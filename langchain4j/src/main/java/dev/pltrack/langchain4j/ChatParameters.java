@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class ChatParameters {
         }
         ResponseFormat format = parameters.responseFormat();
         if (format != null && format.type() != null) {
-            mapped.put("response_format", Map.of("type", format.type().name().toLowerCase(Locale.ROOT)));
+            mapped.put("response_format", Map.of("type", responseFormatType(format)));
         }
         return mapped;
     }
@@ -69,6 +70,14 @@ final class ChatParameters {
             // An internal LangChain4j helper: if a later version changes it, the schema is left out, not the call.
             return Map.of("type", "object");
         }
+    }
+
+    /** OpenAI's names: {@code text}, {@code json_object}, or {@code json_schema} when a schema is given. */
+    private static String responseFormatType(ResponseFormat format) {
+        if (format.type() == ResponseFormatType.TEXT) {
+            return "text";
+        }
+        return format.jsonSchema() == null ? "json_object" : "json_schema";
     }
 
     private static void putIfSet(Map<String, Object> parameters, String name, Object value) {

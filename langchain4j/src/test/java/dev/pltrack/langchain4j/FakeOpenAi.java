@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /** An OpenAI-compatible chat endpoint on 127.0.0.1, answering what each test sets. */
 final class FakeOpenAi implements AutoCloseable {
@@ -69,6 +70,20 @@ final class FakeOpenAi implements AutoCloseable {
         server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}")));
+    }
+
+    /** The first call is answered 500, every later one with this text. */
+    void failsOnceThenAnswers(String model, String text) {
+        server.stubFor(post(urlEqualTo(COMPLETIONS)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"try again\",\"type\":\"server_error\"}}"))
+                .willSetStateTo("recovered"));
+        server.stubFor(post(urlEqualTo(COMPLETIONS)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"id":"chatcmpl-4","object":"chat.completion","created":1733300000,"model":"%s",
+                         "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+                         "usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}
+                        """.formatted(model, text))));
     }
 
     int calls() {

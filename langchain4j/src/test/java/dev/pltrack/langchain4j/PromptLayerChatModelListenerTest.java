@@ -182,6 +182,18 @@ class PromptLayerChatModelListenerTest {
     }
 
     @Test
+    void aCallThatSucceedsOnLangChain4jsRetryIsLoggedOnceAsASuccess() throws Exception {
+        openAi.failsOnceThenAnswers(MODEL, "Hi!");
+        ChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("sk-fake-openai").modelName(MODEL)
+                .maxRetries(1).listeners(List.of(listener(LlmLoggingConfig.builder()))).build();
+
+        assertThat(model.chat("Hello?")).isEqualTo("Hi!");
+
+        assertThat(openAi.calls()).isEqualTo(2);
+        assertThat(onlyLog().status()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void aStreamingCallIsLoggedOnceWhenTheStreamCompletes() throws Exception {
         openAi.streams(MODEL, 12, 4, "Hel", "lo ", "there");
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(openAi.baseUrl())
