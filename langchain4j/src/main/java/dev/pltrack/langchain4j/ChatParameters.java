@@ -60,7 +60,10 @@ final class ChatParameters {
         if (tool.parameters() != null) {
             function.put("parameters", schemaOf(tool));
         }
-        return Map.of("type", "function", "function", function);
+        Map<String, Object> definition = new LinkedHashMap<>(); // in OpenAI's order, the same on every run
+        definition.put("type", "function");
+        definition.put("function", function);
+        return definition;
     }
 
     private static Map<String, Object> schemaOf(ToolSpecification tool) {
