@@ -101,8 +101,11 @@ class SpringAiOpenAiLoggingTest {
         assertThat(conversation.get(3).get("tool_call_id").asText()).isEqualTo("call_1");
         assertThat(conversation.get(3).get("content").get(0).get("text").asText()).contains("sunny, 21C in Paris");
         assertText(second.output().get("messages").get(0), "assistant", "It is sunny in Paris.");
-        assertThat(second.inputTokens()).isEqualTo(42L);
-        assertThat(second.outputTokens()).isEqualTo(7L);
+        // Spring AI 2 runs the tools in ChatClient and reports each model call's own usage; Spring AI 1.1's
+        // model runs them itself and reports the usage so far (20 + 42, 5 + 7) on the later call.
+        boolean perCall = FakeOpenAi.isOpenAiSdk();
+        assertThat(second.inputTokens()).isEqualTo(perCall ? 42L : 62L);
+        assertThat(second.outputTokens()).isEqualTo(perCall ? 7L : 12L);
         assertThat(second.requestStartTime()).isNotNull();
         assertThat(second.requestEndTime()).isNotNull();
         assertThat(second.requestEndTime()).isAfterOrEqualTo(second.requestStartTime());
