@@ -30,6 +30,7 @@ import dev.pltrack.client.RetryPolicy;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.llm.LlmCallLogger;
 import dev.pltrack.llm.LlmLoggingConfig;
+import dev.pltrack.testkit.FakeOpenAi;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.Fault;
 import dev.pltrack.testkit.RecordedLog;
@@ -64,7 +65,7 @@ class PromptLayerChatModelListenerTest {
         root.addAppender(logs);
         root.setLevel(Level.TRACE); // every line any library writes, at every level, is checked for the key
         logs.start();
-        openAi = new FakeOpenAi();
+        openAi = FakeOpenAi.start();
         promptLayer = FakePromptLayer.start();
         engine = DeliveryEngine.start(PromptLayerClient.create(PromptLayerConfig.builder()
                 .apiKey(promptLayer.apiKey()).baseUrl(promptLayer.baseUrl())

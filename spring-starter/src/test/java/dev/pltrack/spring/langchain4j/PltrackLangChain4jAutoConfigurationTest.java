@@ -1,12 +1,7 @@
 package dev.pltrack.spring.langchain4j;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -15,6 +10,7 @@ import dev.pltrack.TrackMetadata;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.langchain4j.PromptLayerChatModelListener;
 import dev.pltrack.spring.PromptLayerAutoConfiguration;
+import dev.pltrack.testkit.FakeOpenAi;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.RecordedLog;
 import java.time.Duration;
@@ -37,18 +33,14 @@ class PltrackLangChain4jAutoConfigurationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final WireMockServer openAi = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private FakeOpenAi openAi;
     private FakePromptLayer promptLayer;
     private ApplicationContextRunner runner;
 
     @BeforeEach
     void start() {
-        openAi.start();
-        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"id":"chatcmpl-1","object":"chat.completion","created":1733300000,"model":"gpt-4o-mini",
-                         "choices":[{"index":0,"message":{"role":"assistant","content":"Hi Ada!"},"finish_reason":"stop"}],
-                         "usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}""")));
+        openAi = FakeOpenAi.start();
+        openAi.answers("gpt-4o-mini", "Hi Ada!", 5, 3);
         promptLayer = FakePromptLayer.start();
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(PromptLayerAutoConfiguration.class,
@@ -60,13 +52,13 @@ class PltrackLangChain4jAutoConfigurationTest {
     @AfterEach
     void stop() {
         promptLayer.close();
-        openAi.stop();
+        openAi.close();
     }
 
     @Test
     void aModelBuiltWithTheContextsListenersLogsItsCallsWithTheEnclosingMetadata() {
         runner.withUserConfiguration(ChatApp.class)
-                .withPropertyValues("test.openai.base-url=http://127.0.0.1:" + openAi.port() + "/v1").run(context -> {
+                .withPropertyValues("test.openai.base-url=" + openAi.baseUrl()).run(context -> {
             assertThat(context).hasSingleBean(PromptLayerChatModelListener.class);
 
             assertThat(context.getBean(ChatService.class).answer("u-42", "Hello?")).isEqualTo("Hi Ada!");

@@ -1,16 +1,12 @@
 package dev.pltrack.micronaut.langchain4j;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.langchain4j.PromptLayerChatModelListener;
+import dev.pltrack.testkit.FakeOpenAi;
 import dev.pltrack.testkit.FakePromptLayer;
 import dev.pltrack.testkit.RecordedLog;
 import io.micronaut.context.ApplicationContext;
@@ -26,24 +22,20 @@ class PltrackLangChain4jFactoryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final WireMockServer openAi = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private FakeOpenAi openAi;
     private FakePromptLayer promptLayer;
 
     @BeforeEach
     void start() {
-        openAi.start();
-        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"id":"chatcmpl-1","object":"chat.completion","created":1733300000,"model":"gpt-4o-mini",
-                         "choices":[{"index":0,"message":{"role":"assistant","content":"Hi!"},"finish_reason":"stop"}],
-                         "usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}""")));
+        openAi = FakeOpenAi.start();
+        openAi.answers("gpt-4o-mini", "Hi!", 5, 2);
         promptLayer = FakePromptLayer.start();
     }
 
     @AfterEach
     void stop() {
         promptLayer.close();
-        openAi.stop();
+        openAi.close();
     }
 
     private ApplicationContext run(Map<String, Object> more) {
@@ -58,7 +50,7 @@ class PltrackLangChain4jFactoryTest {
         try (ApplicationContext context = run(Map.of())) {
             List<ChatModelListener> listeners = List.copyOf(context.getBeansOfType(ChatModelListener.class));
             assertThat(listeners).singleElement().isInstanceOf(PromptLayerChatModelListener.class);
-            OpenAiChatModel model = OpenAiChatModel.builder().baseUrl("http://127.0.0.1:" + openAi.port() + "/v1")
+            OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl())
                     .apiKey("sk-fake-openai").modelName("gpt-4o-mini").maxRetries(0).listeners(listeners).build();
 
             assertThat(model.chat("Hello?")).isEqualTo("Hi!");

@@ -1,11 +1,6 @@
 package dev.pltrack.quarkus.deployment;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pltrack.testkit.FakeOpenAi;
 
 /**
  * A fake OpenAI chat endpoint, started on JUnit's side of a {@code QuarkusUnitTest} (like
@@ -21,21 +16,16 @@ final class SharedFakeOpenAi {
 
     /** JUnit side: answers every chat completion with "Hi!" and its usage. */
     static void start() {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"id":"chatcmpl-1","object":"chat.completion","created":1733300000,"model":"gpt-4o-mini",
-                         "choices":[{"index":0,"message":{"role":"assistant","content":"Hi!"},"finish_reason":"stop"}],
-                         "usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}""")));
-        System.setProperty(BASE_URL_PROPERTY, "http://127.0.0.1:" + server.port() + "/v1");
+        FakeOpenAi server = FakeOpenAi.start();
+        server.answers("gpt-4o-mini", "Hi!", 5, 2);
+        System.setProperty(BASE_URL_PROPERTY, server.baseUrl());
         System.getProperties().put(SERVER_PROPERTY, server);
     }
 
     /** JUnit side. */
     static void stop() {
-        if (System.getProperties().remove(SERVER_PROPERTY) instanceof WireMockServer server) {
-            server.stop();
+        if (System.getProperties().remove(SERVER_PROPERTY) instanceof FakeOpenAi server) {
+            server.close();
         }
         System.clearProperty(BASE_URL_PROPERTY);
     }

@@ -1,4 +1,4 @@
-package dev.pltrack.langchain4j;
+package dev.pltrack.testkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -8,23 +8,31 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-/** An OpenAI-compatible chat endpoint on 127.0.0.1, answering what each test sets. */
-final class FakeOpenAi implements AutoCloseable {
+/**
+ * An OpenAI-compatible chat endpoint ({@code POST /v1/chat/completions}) on 127.0.0.1, for tests of
+ * the LLM integrations: it answers every call as the test last set (an answer, a tool call, a stream,
+ * an error), and counts the calls.
+ */
+public final class FakeOpenAi implements AutoCloseable {
 
-    static final String COMPLETIONS = "/v1/chat/completions";
+    public static final String COMPLETIONS = "/v1/chat/completions";
 
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
-    FakeOpenAi() {
+    private FakeOpenAi() {
         server.start();
     }
 
-    String baseUrl() {
+    public static FakeOpenAi start() {
+        return new FakeOpenAi();
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port() + "/v1";
     }
 
     /** A chat completion with this assistant text and usage. */
-    void answers(String model, String text, int promptTokens, int completionTokens) {
+    public void answers(String model, String text, int promptTokens, int completionTokens) {
         answersJson("""
                 {"id":"chatcmpl-1","object":"chat.completion","created":1733300000,"model":"%s",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
@@ -33,7 +41,7 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /** A chat completion that asks for a tool call. */
-    void answersWithToolCall(String model, String callId, String function, String argumentsJson) {
+    public void answersWithToolCall(String model, String callId, String function, String argumentsJson) {
         answersJson("""
                 {"id":"chatcmpl-2","object":"chat.completion","created":1733300000,"model":"%s",
                  "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
@@ -43,13 +51,13 @@ final class FakeOpenAi implements AutoCloseable {
                 """.formatted(model, callId, function, quoted(argumentsJson)));
     }
 
-    void answersJson(String body) {
+    public void answersJson(String body) {
         server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(body)));
     }
 
     /** A streamed completion: the text in the given chunks, then usage, then [DONE]. */
-    void streams(String model, int promptTokens, int completionTokens, String... chunks) {
+    public void streams(String model, int promptTokens, int completionTokens, String... chunks) {
         StringBuilder events = new StringBuilder();
         for (String chunk : chunks) {
             events.append("data: {\"id\":\"chatcmpl-3\",\"object\":\"chat.completion.chunk\",\"created\":1733300000,")
@@ -66,14 +74,14 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /** An error answer as OpenAI gives it. */
-    void fails(int status, String message) {
+    public void fails(int status, String message) {
         server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}")));
     }
 
     /** The first call is answered 500, every later one with this text. */
-    void failsOnceThenAnswers(String model, String text) {
+    public void failsOnceThenAnswers(String model, String text) {
         server.stubFor(post(urlEqualTo(COMPLETIONS)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"message\":\"try again\",\"type\":\"server_error\"}}"))
@@ -86,7 +94,7 @@ final class FakeOpenAi implements AutoCloseable {
                         """.formatted(model, text))));
     }
 
-    int calls() {
+    public int calls() {
         return server.getAllServeEvents().size();
     }
 
