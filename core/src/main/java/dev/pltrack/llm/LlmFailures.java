@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * PromptLayer's {@code error_type} and {@code error_message} for a failed LLM call, from the
  * exception the LLM client threw. The clients' exceptions differ, so the type is read from the
- * exception and its causes: a timeout type, an HTTP status in a message that starts with it (Spring
+ * exception and its causes: the HTTP status an exception carries (an accessor such as
+ * {@code statusCode()}), a timeout type, an HTTP status in a message that starts with it (Spring
  * AI's {@code "HTTP 401 - ..."}), or a telling class name (LangChain4j's
  * {@code AuthenticationException}, {@code RateLimitException}); anything else is a provider error.
  */
@@ -20,6 +21,10 @@ public final class LlmFailures {
     }
 
     public static LogErrorType typeOf(Throwable error) {
+        Integer carried = CarriedHttpStatus.of(error);
+        if (carried != null) {
+            return typeOfStatus(carried);
+        }
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
             LogErrorType type = typeOfOne(current);

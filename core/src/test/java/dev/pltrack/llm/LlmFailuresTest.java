@@ -21,6 +21,43 @@ class LlmFailuresTest {
         }
     }
 
+    /** As OpenAI's Java SDK and LangChain4j's HttpException carry it. */
+    public static final class StatusCodeException extends RuntimeException {
+        private final int status;
+
+        StatusCodeException(int status) {
+            super("no telling name or message");
+            this.status = status;
+        }
+
+        public int statusCode() {
+            return status;
+        }
+    }
+
+    /** Spring's HttpStatusCode, answered by getStatusCode(). */
+    public record HttpStatusCode(int value) {
+    }
+
+    /** As Spring's REST client exceptions carry it. */
+    public static final class RestClientException extends RuntimeException {
+        public HttpStatusCode getStatusCode() {
+            return new HttpStatusCode(429);
+        }
+    }
+
+    @Test
+    void theHttpStatusAnExceptionCarriesDecidesFirst() {
+        assertThat(LlmFailures.typeOf(new StatusCodeException(401))).isEqualTo(LogErrorType.PROVIDER_AUTH_ERROR);
+        assertThat(LlmFailures.typeOf(new RuntimeException(new StatusCodeException(504))))
+                .isEqualTo(LogErrorType.PROVIDER_TIMEOUT);
+        assertThat(LlmFailures.typeOf(new RestClientException())).isEqualTo(LogErrorType.PROVIDER_RATE_LIMIT);
+        // Not an error status: the rest of the rules decide.
+        assertThat(LlmFailures.typeOf(new StatusCodeException(200))).isEqualTo(LogErrorType.PROVIDER_ERROR);
+        assertThat(CarriedHttpStatus.of(new StatusCodeException(200))).isNull();
+        assertThat(CarriedHttpStatus.of(new RuntimeException("plain"))).isNull();
+    }
+
     @Test
     void timeoutsAreFoundAmongTheCauses() {
         assertThat(LlmFailures.typeOf(new UncheckedIOException(new SocketTimeoutException("read timed out"))))

@@ -45,7 +45,7 @@ final class ChatCallDraft {
         }
         Throwable error = context.getError();
         if (error != null) {
-            draft.failed(SpringAiFailures.typeOf(error), LlmFailures.messageOf(error));
+            draft.failed(LlmFailures.typeOf(error), LlmFailures.messageOf(error));
         } else if (response == null) {
             // A stream cancelled before it completed: what it said so far is not known here.
             draft.status(LogStatus.WARNING).errorType(LogErrorType.PROVIDER_PARTIAL_RESPONSE)

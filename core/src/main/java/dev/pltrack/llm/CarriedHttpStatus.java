@@ -1,29 +1,23 @@
-package dev.pltrack.springai;
+package dev.pltrack.llm;
 
-import dev.pltrack.client.LogErrorType;
-import dev.pltrack.llm.LlmFailures;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 /**
- * The category of a failed chat call: from the HTTP status the exception carries, when it carries
- * one (OpenAI's Java SDK {@code statusCode()}, Spring's {@code getStatusCode()} as used by Spring AI
- * 1.x's REST clients), else as core's {@link LlmFailures} reads the exception.
+ * The HTTP status an LLM client's exception carries, read through the accessor each client names
+ * its own way: {@code statusCode()} (OpenAI's Java SDK, LangChain4j's {@code HttpException}),
+ * {@code getStatusCode()} (Spring's REST client exceptions, as Spring AI 1.x uses them, answering an
+ * {@code HttpStatusCode}) or {@code getRawStatusCode()}. Read reflectively: core knows none of them.
  */
-final class SpringAiFailures {
+final class CarriedHttpStatus {
 
     private static final int MAX_CAUSES = 10;
 
-    private SpringAiFailures() {
-    }
-
-    static LogErrorType typeOf(Throwable error) {
-        Integer status = statusOf(error);
-        return status != null ? LlmFailures.typeOfStatus(status) : LlmFailures.typeOf(error);
+    private CarriedHttpStatus() {
     }
 
     /** The HTTP status of the first exception in the cause chain that carries one (400-599), else null. */
-    static Integer statusOf(Throwable error) {
+    static Integer of(Throwable error) {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
             Integer status = statusOfOne(current);
