@@ -5,72 +5,48 @@ import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.pltrack.llm.LlmParameters;
 import java.util.Locale;
 import java.util.Map;
 
-/**
- * A chat request's parameters under the names PromptLayer shows for OpenAI-style calls
- * ({@code temperature}, {@code top_p}, {@code max_tokens}, {@code stop}, {@code tools}...); unset
- * ones are left out.
- */
+/** A LangChain4j chat request's parameters, read into core's {@link LlmParameters}. */
 final class ChatParameters {
 
     private ChatParameters() {
     }
 
     static Map<String, Object> of(ChatRequestParameters parameters) {
-        Map<String, Object> mapped = new LinkedHashMap<>();
+        LlmParameters mapped = LlmParameters.builder();
         if (parameters == null) {
-            return mapped;
+            return mapped.build();
         }
-        putIfSet(mapped, "temperature", parameters.temperature());
-        putIfSet(mapped, "top_p", parameters.topP());
-        putIfSet(mapped, "top_k", parameters.topK());
-        putIfSet(mapped, "frequency_penalty", parameters.frequencyPenalty());
-        putIfSet(mapped, "presence_penalty", parameters.presencePenalty());
-        putIfSet(mapped, "max_tokens", parameters.maxOutputTokens());
-        if (parameters.stopSequences() != null && !parameters.stopSequences().isEmpty()) {
-            mapped.put("stop", List.copyOf(parameters.stopSequences()));
-        }
-        if (parameters.toolSpecifications() != null && !parameters.toolSpecifications().isEmpty()) {
-            List<Map<String, Object>> tools = new ArrayList<>();
-            parameters.toolSpecifications().forEach(tool -> tools.add(functionOf(tool)));
-            mapped.put("tools", tools);
+        mapped.temperature(parameters.temperature())
+                .topP(parameters.topP())
+                .topK(parameters.topK())
+                .frequencyPenalty(parameters.frequencyPenalty())
+                .presencePenalty(parameters.presencePenalty())
+                .maxTokens(parameters.maxOutputTokens())
+                .stop(parameters.stopSequences());
+        if (parameters.toolSpecifications() != null) {
+            for (ToolSpecification tool : parameters.toolSpecifications()) {
+                mapped.function(tool.name(), tool.description(), tool.parameters() == null ? null : schemaOf(tool));
+            }
         }
         if (parameters.toolChoice() != null) {
-            mapped.put("tool_choice", parameters.toolChoice().name().toLowerCase(Locale.ROOT));
+            mapped.toolChoice(parameters.toolChoice().name().toLowerCase(Locale.ROOT));
         }
         ResponseFormat format = parameters.responseFormat();
         if (format != null && format.type() != null) {
-            mapped.put("response_format", Map.of("type", responseFormatType(format)));
+            mapped.responseFormat(responseFormatType(format));
         }
-        return mapped;
-    }
-
-    /** {@code {"type":"function","function":{"name":...,"description":...,"parameters":{schema}}}} */
-    private static Map<String, Object> functionOf(ToolSpecification tool) {
-        Map<String, Object> function = new LinkedHashMap<>();
-        function.put("name", tool.name());
-        if (tool.description() != null) {
-            function.put("description", tool.description());
-        }
-        if (tool.parameters() != null) {
-            function.put("parameters", schemaOf(tool));
-        }
-        Map<String, Object> definition = new LinkedHashMap<>(); // in OpenAI's order, the same on every run
-        definition.put("type", "function");
-        definition.put("function", function);
-        return definition;
+        return mapped.build();
     }
 
     private static Map<String, Object> schemaOf(ToolSpecification tool) {
         try {
             return JsonSchemaElementUtils.toMap(tool.parameters());
         } catch (RuntimeException | LinkageError e) {
-            // An internal LangChain4j helper: if a later version changes it, the schema is left out, not the call.
+            // An internal LangChain4j helper: if a later version changes it, the schema is left vague, not the call.
             return Map.of("type", "object");
         }
     }
@@ -81,11 +57,5 @@ final class ChatParameters {
             return "text";
         }
         return format.jsonSchema() == null ? "json_object" : "json_schema";
-    }
-
-    private static void putIfSet(Map<String, Object> parameters, String name, Object value) {
-        if (value != null) {
-            parameters.put(name, value);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.pltrack.springai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.pltrack.llm.LlmParameters;
 import java.util.Map;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
@@ -23,48 +21,24 @@ final class SpringAiParameters {
     }
 
     static Map<String, Object> of(ChatOptions options) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        LlmParameters parameters = LlmParameters.builder();
         if (options == null) {
-            return parameters;
+            return parameters.build();
         }
-        putIfSet(parameters, "temperature", options.getTemperature());
-        putIfSet(parameters, "top_p", options.getTopP());
-        putIfSet(parameters, "top_k", options.getTopK());
-        putIfSet(parameters, "max_tokens", options.getMaxTokens());
-        putIfSet(parameters, "frequency_penalty", options.getFrequencyPenalty());
-        putIfSet(parameters, "presence_penalty", options.getPresencePenalty());
-        List<String> stop = options.getStopSequences();
-        if (stop != null && !stop.isEmpty()) {
-            parameters.put("stop", List.copyOf(stop));
-        }
-        if (options instanceof ToolCallingChatOptions tooling) {
-            List<Map<String, Object>> tools = tools(tooling.getToolCallbacks());
-            if (!tools.isEmpty()) {
-                parameters.put("tools", tools);
+        parameters.temperature(options.getTemperature())
+                .topP(options.getTopP())
+                .topK(options.getTopK())
+                .maxTokens(options.getMaxTokens())
+                .frequencyPenalty(options.getFrequencyPenalty())
+                .presencePenalty(options.getPresencePenalty())
+                .stop(options.getStopSequences());
+        if (options instanceof ToolCallingChatOptions tooling && tooling.getToolCallbacks() != null) {
+            for (ToolCallback callback : tooling.getToolCallbacks()) {
+                ToolDefinition definition = callback.getToolDefinition();
+                parameters.function(definition.name(), definition.description(), schema(definition.inputSchema()));
             }
         }
-        return parameters;
-    }
-
-    private static List<Map<String, Object>> tools(List<ToolCallback> callbacks) {
-        List<Map<String, Object>> tools = new ArrayList<>();
-        if (callbacks == null) {
-            return tools;
-        }
-        for (ToolCallback callback : callbacks) {
-            ToolDefinition definition = callback.getToolDefinition();
-            Map<String, Object> function = new LinkedHashMap<>();
-            function.put("name", definition.name());
-            if (definition.description() != null) {
-                function.put("description", definition.description());
-            }
-            function.put("parameters", schema(definition.inputSchema()));
-            Map<String, Object> tool = new LinkedHashMap<>();
-            tool.put("type", "function");
-            tool.put("function", function);
-            tools.add(tool);
-        }
-        return tools;
+        return parameters.build();
     }
 
     /** The JSON schema as a JSON value; an empty object when there is none or it is not JSON. */
@@ -76,12 +50,6 @@ final class SpringAiParameters {
             return JSON.readValue(inputSchema, Object.class);
         } catch (Exception e) {
             return Map.of();
-        }
-    }
-
-    private static void putIfSet(Map<String, Object> parameters, String name, Object value) {
-        if (value != null) {
-            parameters.put(name, value);
         }
     }
 }
