@@ -55,17 +55,19 @@ public final class LlmCall {
             request = draft.get().times(startedAt, endedAt);
             logger.config().tags().forEach(request::tag);
         } catch (RuntimeException | LinkageError e) {
-            return Optional.ofNullable(logger.unmapped(e));
+            logger.unmapped(e);
+            return Optional.empty();
         }
         try {
-            return Optional.ofNullable(submitWhereStarted(request));
+            return submitWhereStarted(request);
         } catch (RuntimeException e) {
-            return Optional.ofNullable(logger.unmapped(e));
+            logger.unmapped(e);
+            return Optional.empty();
         }
     }
 
     /** Submits with the recorder of the thread the call started on, wherever this runs. */
-    private LogHandle submitWhereStarted(LogRequest.Builder request) {
+    private Optional<LogHandle> submitWhereStarted(LogRequest.Builder request) {
         if (TrackingContext.recorder() == recorder) {
             return logger.submit(request);
         }

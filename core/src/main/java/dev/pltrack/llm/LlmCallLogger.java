@@ -6,6 +6,7 @@ import dev.pltrack.delivery.DeliveryEngine;
 import dev.pltrack.delivery.LogHandle;
 import dev.pltrack.internal.RateLimitedLog;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -65,30 +66,30 @@ public final class LlmCallLogger {
         return new LlmLoggingStats(submitted.sum(), unmapped.sum());
     }
 
-    /** The engine's handle on the log; {@code null} when the request could not be built. */
-    LogHandle submit(LogRequest.Builder draft) {
+    /** The engine's handle on the log; empty when the request could not be built. */
+    Optional<LogHandle> submit(LogRequest.Builder draft) {
         LogRequest request;
         try {
             request = content.apply(draft.build());
         } catch (InvalidTrackRequestException e) {
             // Its message names fields and rules, never values.
-            return unmapped(e.getMessage());
+            unmapped(e.getMessage());
+            return Optional.empty();
         }
         LogHandle handle = engine.log(request);
         submitted.increment();
-        return handle;
+        return Optional.of(handle);
     }
 
     /** A draft that could not even be made: the integration's mapping threw. */
-    LogHandle unmapped(Throwable mappingFailure) {
+    void unmapped(Throwable mappingFailure) {
         // The class only: the message of an arbitrary exception may carry prompt text.
-        return unmapped("the integration failed to read the call (" + mappingFailure.getClass().getName() + ")");
+        unmapped("the integration failed to read the call (" + mappingFailure.getClass().getName() + ")");
     }
 
-    private LogHandle unmapped(String why) {
+    private void unmapped(String why) {
         unmapped.increment();
         unmappedLog.warn(left -> "An LLM call was not logged to PromptLayer: " + why
                 + (left > 0 ? " (" + left + " more since the last warning)" : ""));
-        return null;
     }
 }

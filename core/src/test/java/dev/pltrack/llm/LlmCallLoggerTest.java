@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.pltrack.MetadataParam;
 import dev.pltrack.TrackMetadata;
+import dev.pltrack.TrackingContext;
 import dev.pltrack.client.LogErrorType;
 import dev.pltrack.client.LogRequest;
 import dev.pltrack.client.PromptLayerClient;
@@ -84,15 +85,20 @@ class LlmCallLoggerTest {
 
     @Test
     void aFinishedCallIsLoggedWithItsTimesAndTheConfiguredTags() throws Exception {
-        LlmCall call = logger(LlmLoggingConfig.builder().tags(List.of("chatbot", "eu"))).start();
+        LlmCallLogger logger = logger(LlmLoggingConfig.builder().tags(List.of("chatbot", "eu")));
+        LlmCall call = logger.start();
 
         Optional<LogHandle> handle = call.finish(() -> toolChat().tag("weather"));
+        java.time.Instant finished = java.time.Instant.now();
 
         assertThat(handle).isPresent();
+        assertThat(logger.stats()).isEqualTo(new LlmLoggingStats(1, 0));
         RecordedLog log = onlyLog();
         assertThat(log.tags()).containsExactly("weather", "chatbot", "eu");
         assertThat(log.requestStartTime().toInstant()).isEqualTo(call.startedAt());
-        assertThat(log.requestEndTime().toInstant()).isAfterOrEqualTo(call.startedAt());
+        // The time the call took, added to its start: between the start and the moment finish() returned.
+        assertThat(log.requestEndTime().toInstant()).isAfterOrEqualTo(call.startedAt())
+                .isBeforeOrEqualTo(finished.plusSeconds(1));
         assertThat(log.input().toString()).contains("Weather in Paris?", "{\\\"city\\\":\\\"Paris\\\"}", "18C, sunny");
         assertThat(log.output().toString()).contains("It is 18C and sunny in Paris.");
         assertThat(log.inputTokens()).isEqualTo(42);
@@ -220,13 +226,16 @@ class LlmCallLoggerTest {
     void aCallStartedInsideATrackedMethodCarriesItsMetadataWhereverItFinishes() throws Exception {
         LlmCallLogger logger = logger(LlmLoggingConfig.builder());
         AtomicReference<String> finishedOn = new AtomicReference<>();
+        AtomicReference<Optional<LogHandle>> handle = new AtomicReference<>();
+        AtomicReference<TrackingContext.LogRecorder> recorderAfterwards = new AtomicReference<>();
         TrackMetadataHandler handler = TrackMetadataHandler.builder(engine::offer).build();
         Assistant assistant = handler.proxy(Assistant.class, user -> {
             LlmCall call = logger.start();
             // The stream completes on a thread of its own, before the method returns.
             CompletableFuture.runAsync(() -> {
                 finishedOn.set(Thread.currentThread().getName());
-                call.finish(LlmCallLoggerTest::toolChat);
+                handle.set(call.finish(LlmCallLoggerTest::toolChat));
+                recorderAfterwards.set(TrackingContext.recorder());
             }).get();
             return "streamed";
         });
@@ -235,6 +244,8 @@ class LlmCallLoggerTest {
 
         RecordedLog log = onlyLog();
         assertThat(finishedOn.get()).isNotEqualTo(Thread.currentThread().getName());
+        assertThat(handle.get()).isPresent();
+        assertThat(recorderAfterwards.get()).as("the finishing thread's own recorder, restored").isNull();
         assertThat(log.body().get("metadata").toString()).isEqualTo("{\"feature\":\"stream\",\"user_id\":\"u-7\"}");
         assertThat(fake.calls()).hasSize(1); // the metadata traveled inside the log
         assertThat(handler.stats().tracked()).isEqualTo(1);

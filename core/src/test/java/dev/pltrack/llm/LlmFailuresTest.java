@@ -46,6 +46,85 @@ class LlmFailuresTest {
         }
     }
 
+    /** A status accessor declared by a public interface, on a class that is not public itself. */
+    public interface HasStatus {
+        int statusCode();
+    }
+
+    static final class HiddenStatusException extends RuntimeException implements HasStatus {
+        @Override
+        public int statusCode() {
+            return 403;
+        }
+    }
+
+    /** An accessor of that name that answers something else than a status. */
+    public static final class OddStatusException extends RuntimeException {
+        public String getStatusCode() {
+            return "429";
+        }
+
+        public int getRawStatusCode() {
+            return 503;
+        }
+    }
+
+    static final class ReadTimeoutError extends RuntimeException {
+    }
+
+    static final class InsufficientQuotaException extends RuntimeException {
+    }
+
+    /** {@code depth} wrappers around {@code innermost}. */
+    private static Throwable wrapped(Throwable innermost, int depth) {
+        Throwable error = innermost;
+        for (int i = 0; i < depth; i++) {
+            error = new RuntimeException("wrapper " + i, error);
+        }
+        return error;
+    }
+
+    @Test
+    void onlyErrorStatusesCount() {
+        assertThat(CarriedHttpStatus.of(new StatusCodeException(399))).isNull();
+        assertThat(CarriedHttpStatus.of(new StatusCodeException(400))).isEqualTo(400);
+        assertThat(CarriedHttpStatus.of(new StatusCodeException(599))).isEqualTo(599);
+        assertThat(CarriedHttpStatus.of(new StatusCodeException(600))).isNull();
+    }
+
+    @Test
+    void theStatusIsReadThroughAPublicInterfaceAndAnOddAccessorIsPassedOver() {
+        assertThat(CarriedHttpStatus.of(new HiddenStatusException())).isEqualTo(403);
+        assertThat(CarriedHttpStatus.of(new OddStatusException())).isEqualTo(503);
+    }
+
+    @Test
+    void causesAreSearchedTenDeep() {
+        assertThat(CarriedHttpStatus.of(wrapped(new StatusCodeException(429), 9))).isEqualTo(429);
+        assertThat(CarriedHttpStatus.of(wrapped(new StatusCodeException(429), 10))).isNull();
+        assertThat(LlmFailures.typeOf(wrapped(new SocketTimeoutException(), 9))).isEqualTo(LogErrorType.PROVIDER_TIMEOUT);
+        assertThat(LlmFailures.typeOf(wrapped(new SocketTimeoutException(), 10))).isEqualTo(LogErrorType.PROVIDER_ERROR);
+    }
+
+    @Test
+    void aLeadingStatusDecidesOnlyWhenItIsAnErrorStatus() {
+        // An error status in the message decides, before a cause is looked at; another number does not.
+        assertThat(LlmFailures.typeOf(new RuntimeException("400 Bad Request", new SocketTimeoutException())))
+                .isEqualTo(LogErrorType.PROVIDER_ERROR);
+        assertThat(LlmFailures.typeOf(new RuntimeException("599 odd", new SocketTimeoutException())))
+                .isEqualTo(LogErrorType.PROVIDER_ERROR);
+        assertThat(LlmFailures.typeOf(new RuntimeException("399 odd", new SocketTimeoutException())))
+                .isEqualTo(LogErrorType.PROVIDER_TIMEOUT);
+        assertThat(LlmFailures.typeOf(new RuntimeException("600 odd", new SocketTimeoutException())))
+                .isEqualTo(LogErrorType.PROVIDER_TIMEOUT);
+    }
+
+    @Test
+    void timeoutAndQuotaClassNamesAreRead() {
+        assertThat(LlmFailures.typeOf(new ReadTimeoutError())).isEqualTo(LogErrorType.PROVIDER_TIMEOUT);
+        assertThat(LlmFailures.typeOf(new InsufficientQuotaException())).isEqualTo(LogErrorType.PROVIDER_QUOTA_LIMIT);
+    }
+
     @Test
     void theHttpStatusAnExceptionCarriesDecidesFirst() {
         assertThat(LlmFailures.typeOf(new StatusCodeException(401))).isEqualTo(LogErrorType.PROVIDER_AUTH_ERROR);
