@@ -256,6 +256,26 @@ class AnnotationMisuseTest {
     }
 
     @Test
+    void anUnreachableMethodAFrameworkReportsIsLoggedAndCountedOnce() throws Exception {
+        TrackMetadataHandler handler = tracking.handler();
+        Method unreachable = method(Misuses.class, "privateMethod");
+
+        MethodPlan plan = handler.reportUnreachable(unreachable, Misuses.class);
+        assertThat(handler.reportUnreachable(unreachable, Misuses.class)).isSameAs(plan);
+        // Neither a trackable method nor one without the annotation is misuse, reported or not.
+        handler.reportUnreachable(method(Misuses.class, "fine"), Misuses.class);
+        handler.reportUnreachable(Object.class.getMethod("toString"), Misuses.class);
+
+        assertThat(plan.trackable()).isFalse();
+        assertThat(handler.stats().misused()).isEqualTo(1);
+        assertThat(tracking.logged(Level.ERROR)).singleElement().asString()
+                .contains("privateMethod", "a private method cannot be intercepted");
+        assertThat(plan).hasToString("MethodPlan{" + Misuses.class.getName() + ".privateMethod(long), trackable=false,"
+                + " problems=" + plan.problems() + "}");
+        assertThat(handler.config().enabled()).isTrue();
+    }
+
+    @Test
     void aProblemReadsAsTheMethodThenWhatIsWrong() {
         TrackingProblem problem = plan("doubleId").problems().get(0);
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -61,6 +62,9 @@ class LoggedRequestResolutionTest {
 
         @TrackMetadata({"feature=outer"})
         void delegate(@MetadataParam("team") String team);
+
+        @TrackMetadata({"feature=failing"})
+        void answerThenFail(@MetadataParam("user_id") String user);
     }
 
     final class LoggingAgent implements Agent {
@@ -83,6 +87,12 @@ class LoggedRequestResolutionTest {
 
         @Override
         public void noLlmCall() {
+        }
+
+        @Override
+        public void answerThenFail(String user) {
+            engine.log(call("doomed"));
+            throw new IllegalStateException("the model refused");
         }
 
         @Override
@@ -134,6 +144,18 @@ class LoggedRequestResolutionTest {
         assertThat(bodiesSentTo("/rest/track-metadata")).isEmpty();
         assertThat(handler.stats().tracked()).isEqualTo(1);
         assertThat(engine.stats().delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestLoggedByACallThatThrowsIsReleasedWithTheMetadataAndTheCallersRecorderIsBack() throws Exception {
+        agent.answer("u-8", 1);
+        assertThat(TrackingContext.recorder()).as("recorder after a call that returned").isNull();
+
+        assertThatThrownBy(() -> agent.answerThenFail("u-9")).isInstanceOf(IllegalStateException.class);
+        assertThat(TrackingContext.recorder()).as("recorder after a call that threw").isNull();
+
+        assertThat(bodiesSentTo("/log-request")).hasSize(2)
+                .anySatisfy(body -> assertThat(body).contains("\"feature\":\"failing\"", "\"user_id\":\"u-9\""));
     }
 
     @Test
