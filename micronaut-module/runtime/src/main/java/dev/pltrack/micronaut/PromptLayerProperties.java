@@ -8,7 +8,6 @@ import dev.pltrack.settings.PltrackSettings;
 import dev.pltrack.tracking.TrackingConfig;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.naming.conventions.StringConvention;
@@ -34,7 +33,6 @@ import java.util.Optional;
  *                 and case kept
  */
 @ConfigurationProperties(PromptLayerProperties.PREFIX)
-@Introspected // read by UnreadableSettingCheck
 @Requires(property = PromptLayerProperties.ENABLED, notEquals = "false")
 public record PromptLayerProperties(
         @Bindable(defaultValue = PltrackDefaults.ENABLED) boolean enabled,
@@ -49,7 +47,7 @@ public record PromptLayerProperties(
         Map<String, String> metadata,
         Retry retry,
         Delivery delivery,
-        Logging logging) implements PltrackSettings {
+        Logging logging) implements PltrackSettings, SettingsGroup {
 
     public static final String PREFIX = "promptlayer";
     public static final String ENABLED = TrackingConfig.ENABLED_PROPERTY;
@@ -73,17 +71,15 @@ public record PromptLayerProperties(
 
     /** {@code promptlayer.retry.*}: which failures are retried is the core's rule (429, 5xx, I/O). */
     @ConfigurationProperties("retry")
-    @Introspected
     public record Retry(
             @Bindable(defaultValue = PltrackDefaults.RETRY_MAX_ATTEMPTS) int maxAttempts,
             @Bindable(defaultValue = PltrackDefaults.RETRY_INITIAL_BACKOFF) Duration initialBackoff,
             @Bindable(defaultValue = PltrackDefaults.RETRY_MAX_BACKOFF) Duration maxBackoff)
-            implements PltrackSettings.Retry {
+            implements PltrackSettings.Retry, SettingsGroup {
     }
 
     /** {@code promptlayer.delivery.*}: the background delivery engine. */
     @ConfigurationProperties("delivery")
-    @Introspected
     public record Delivery(
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_QUEUE_CAPACITY) int queueCapacity,
             Optional<Integer> workers,
@@ -95,7 +91,7 @@ public record PromptLayerProperties(
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_LINGER) Duration linger,
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_CLOSE_ON_EXIT) boolean closeOnExit,
             @Bindable(defaultValue = PltrackDefaults.DELIVERY_MAX_AGE) Duration maxAge)
-            implements PltrackSettings.Delivery {
+            implements PltrackSettings.Delivery, SettingsGroup {
 
         public Delivery {
             workers = Objects.requireNonNullElse(workers, Optional.empty()); // an absent Optional may bind as null
@@ -104,14 +100,13 @@ public record PromptLayerProperties(
 
     /** {@code promptlayer.logging.*}: what the LLM integrations (LangChain4j) log. */
     @ConfigurationProperties("logging")
-    @Introspected
     public record Logging(
             @Bindable(defaultValue = PltrackDefaults.LOGGING_ENABLED) boolean enabled,
             @Bindable(defaultValue = PltrackDefaults.LOGGING_INCLUDE_PROMPT) boolean includePrompt,
             @Bindable(defaultValue = PltrackDefaults.LOGGING_INCLUDE_COMPLETION) boolean includeCompletion,
             Optional<List<String>> tags,
             @Bindable(defaultValue = PltrackDefaults.LOGGING_MAX_CONTENT_LENGTH) int maxContentLength)
-            implements PltrackSettings.Logging {
+            implements PltrackSettings.Logging, SettingsGroup {
 
         public Logging {
             tags = tags == null ? Optional.empty() : tags.map(List::copyOf); // an absent Optional may bind as null

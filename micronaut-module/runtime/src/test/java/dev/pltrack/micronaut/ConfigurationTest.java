@@ -135,6 +135,11 @@ class ConfigurationTest {
     void aValueOfTheWrongTypeFailsStartUpNamingTheProperty() {
         assertStartUpFails(Map.of("promptlayer.delivery.max-in-flight", "several"), "promptlayer.delivery.max-in-flight");
         assertStartUpFails(Map.of("promptlayer.delivery.overflow-policy", "sometimes"), "promptlayer.delivery.overflow-policy");
+        // The top-level group and each nested one are checked, each under its own prefix.
+        assertStartUpFails(Map.of("promptlayer.http-logging", "LOUD"), "promptlayer.http-logging cannot be read as HttpLogging");
+        assertStartUpFails(Map.of("promptlayer.retry.max-attempts", "many"), "promptlayer.retry.max-attempts cannot be read as int");
+        assertStartUpFails(Map.of("promptlayer.logging.max-content-length", "long"),
+                "promptlayer.logging.max-content-length cannot be read as int");
     }
 
     private static void assertStartUpFails(Map<String, Object> wrong, String expected) {
