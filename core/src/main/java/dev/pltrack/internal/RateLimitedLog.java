@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -14,14 +15,21 @@ import org.slf4j.Logger;
 public final class RateLimitedLog {
 
     private final Logger logger;
+    private final LongSupplier clock;
     private final long intervalNanos;
     private final AtomicLong nextLineAt;
     private final LongAdder suppressed = new LongAdder();
 
     public RateLimitedLog(Logger logger, long interval, TimeUnit unit) {
+        this(logger, interval, unit, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} counts them: tests step it by hand */
+    RateLimitedLog(Logger logger, long interval, TimeUnit unit, LongSupplier clock) {
         this.logger = logger;
+        this.clock = clock;
         this.intervalNanos = unit.toNanos(interval);
-        this.nextLineAt = new AtomicLong(System.nanoTime());
+        this.nextLineAt = new AtomicLong(clock.getAsLong());
     }
 
     /**
@@ -30,7 +38,7 @@ public final class RateLimitedLog {
      * @param message builds the line from the number of occurrences left out before this one
      */
     public void warn(LongFunction<String> message) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         long due = nextLineAt.get();
         if (now - due < 0 || !nextLineAt.compareAndSet(due, now + intervalNanos)) {
             suppressed.increment();

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,21 @@ class RateLimitedLogTest {
         List<Long> reported = lines.list.stream().map(line -> Long.parseLong(line.getFormattedMessage())).toList();
         assertThat(lines.list.size() + reported.stream().mapToLong(Long::longValue).sum()).isEqualTo(calls.get());
         assertThat(lines.list).as("the first line and the one after the pause").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aLineIsDueExactlyOneIntervalAfterTheLastOne() {
+        AtomicLong now = new AtomicLong(1_000);
+        RateLimitedLog log = new RateLimitedLog(logger, 100, TimeUnit.NANOSECONDS, now::get);
+
+        log.warn(leftOut -> "first, " + leftOut + " left out");        // at 1,000: due at once
+        now.set(1_099);
+        log.warn(leftOut -> "too soon");
+        now.set(1_100);
+        log.warn(leftOut -> "on time, " + leftOut + " left out");      // exactly one interval later
+
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("first, 0 left out", "on time, 1 left out");
     }
 
     @Test
