@@ -36,6 +36,58 @@ class TrackingContextTest {
         assertThat(TrackingContext.current().isEmpty()).as("a test left a scope open").isTrue();
     }
 
+    /** Counts what it hears of and takes one hold on each log. */
+    static final class CountingRecorder implements TrackingContext.LogRecorder {
+        int heard;
+
+        @Override
+        public int logged(dev.pltrack.delivery.LogHandle log) {
+            heard++;
+            return 1;
+        }
+    }
+
+    @Test
+    void aRecorderStartedIsHeardAndTheOneBeforeIsPutBack() {
+        CountingRecorder outer = new CountingRecorder();
+        CountingRecorder inner = new CountingRecorder();
+        assertThat(TrackingContext.logged(null)).as("no recorder: no hold").isZero();
+
+        assertThat(TrackingContext.startRecording(outer)).isNull();
+        TrackingContext.LogRecorder beforeInner = TrackingContext.startRecording(inner);
+        assertThat(beforeInner).isSameAs(outer);
+        assertThat(TrackingContext.logged(null)).isEqualTo(1);
+        TrackingContext.restoreRecorder(beforeInner);
+        assertThat(TrackingContext.recorder()).isSameAs(outer);
+        TrackingContext.restoreRecorder(null);
+
+        assertThat(TrackingContext.recorder()).isNull();
+        assertThat(inner.heard).isEqualTo(1);
+        assertThat(outer.heard).isZero();
+    }
+
+    @Test
+    void aWrappedTaskLogsToTheWrappingThreadsRecorderAndLeavesTheWorkersAlone() throws Exception {
+        CountingRecorder handedOver = new CountingRecorder();
+        TrackingContext.LogRecorder previous = TrackingContext.startRecording(handedOver);
+        Runnable runnable;
+        Callable<Integer> callable;
+        try {
+            runnable = TrackingContext.current().wrap((Runnable) () -> TrackingContext.logged(null));
+            callable = TrackingContext.current().wrap((Callable<Integer>) () -> TrackingContext.logged(null));
+        } finally {
+            TrackingContext.restoreRecorder(previous);
+        }
+        CountingRecorder workers = new CountingRecorder();
+        worker.submit(() -> TrackingContext.startRecording(workers)).get();
+
+        worker.submit(runnable).get();
+        assertThat(worker.submit(callable).get()).isEqualTo(1);
+
+        assertThat(handedOver.heard).isEqualTo(2);
+        assertThat(worker.submit(TrackingContext::recorder).get()).isSameAs(workers);
+    }
+
     @Test
     void outsideAnyScopeTheContextIsEmpty() {
         TrackingContext current = TrackingContext.current();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,11 @@ final class ProcessorPathCheck {
             Then rebuild (a clean build: the beans must be compiled again).""";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorPathCheck.class);
+
+    /** The packages of this module's own beans (an application's may sit below them, as tests' do). */
+    private static final String OWN_PACKAGE = ProcessorPathCheck.class.getPackageName();
+    private static final Set<String> PLTRACK_PACKAGES = Set.of(OWN_PACKAGE, OWN_PACKAGE + ".health",
+            OWN_PACKAGE + ".management", OWN_PACKAGE + ".metrics", OWN_PACKAGE + ".langchain4j");
 
     ProcessorPathCheck(ApplicationContext context, @Value("${" + PROPERTY + ":fail}") String mode) {
         Mode chosen = Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
@@ -120,8 +126,13 @@ final class ProcessorPathCheck {
                 .anyMatch(binding -> binding.stringValue().filter(TrackMetadata.class.getName()::equals).isPresent());
     }
 
-    /** Micronaut's own beans carry no user annotations; not loading their classes saves start-up time. */
+    /**
+     * Micronaut's beans and pltrack's own carry no {@code @TrackMetadata}: not loading their classes and
+     * not reading their methods' annotations saves start-up time.
+     */
     private static boolean isFramework(String definitionName) {
-        return definitionName.startsWith("io.micronaut.");
+        int lastDot = definitionName.lastIndexOf('.');
+        return definitionName.startsWith("io.micronaut.")
+                || PLTRACK_PACKAGES.contains(lastDot < 0 ? "" : definitionName.substring(0, lastDot));
     }
 }
