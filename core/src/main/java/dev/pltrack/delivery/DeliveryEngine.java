@@ -871,8 +871,9 @@ public final class DeliveryEngine implements AutoCloseable {
         counters.failed(letter.reason());
         try {
             deadLetters.handle(letter);
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            // The application's code, run on an engine thread: it may fail, never strand the track.
+        } catch (Throwable e) {
+            // The application's code, run on an engine thread: whatever it throws, the track's
+            // bookkeeping (its room, its request id, its observers) must go on.
             LOG.error("Dead-letter handler {} failed ({})", deadLetters, letter.submission().subject(), e);
         }
         notifyListeners(listener -> listener.failed(letter));
@@ -882,7 +883,7 @@ public final class DeliveryEngine implements AutoCloseable {
         for (DeliveryListener listener : listeners) {
             try {
                 event.accept(listener);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
+            } catch (Throwable e) {
                 // As for the dead-letter handler: the track's bookkeeping must go on.
                 LOG.warn("Delivery listener {} failed", listener, e);
             }

@@ -94,6 +94,19 @@ class DeliveryConfigTest {
     }
 
     @Test
+    void aShutdownTimeoutOfExactlyADayIsAllowed() {
+        assertThat(DeliveryConfig.builder().shutdownTimeout(Duration.ofDays(1)).build().shutdownTimeout())
+                .isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void toStringNamesEverySetting() {
+        assertThat(DeliveryConfig.builder().queueCapacity(10).maxInFlight(8).minInFlight(2).build()).hasToString(
+                "DeliveryConfig{queueCapacity=10, maxInFlight=8, minInFlight=2, overflowPolicy=DROP_NEWEST,"
+                        + " blockTimeout=PT1S, shutdownTimeout=PT10S, linger=PT0.05S, closeOnExit=true, maxAge=PT10M}");
+    }
+
+    @Test
     void negativeOrMissingDurationsAreRefusedByName() {
         assertThatThrownBy(() -> DeliveryConfig.builder().shutdownTimeout(Duration.ofSeconds(-1)).build())
                 .hasMessage("promptlayer.delivery.shutdown-timeout must be a duration of zero or more (was PT-1S)");

@@ -356,6 +356,31 @@ class DeliveryEngineTest {
         }
     }
 
+    /** An application's own Error type: none of the kinds the engine expects from user code. */
+    private static final class HandlerBug extends Error {
+        HandlerBug() {
+            super("a dead-letter handler's bug");
+        }
+    }
+
+    @Test
+    void aDeadLetterHandlerThatThrowsAnyErrorStrandsNeitherTheTrackNorItsRoom() throws Exception {
+        FakePromptLayer fake = promptLayer.server();
+        fake.failNext(1, Fault.status(422, "{\"detail\":\"bad\"}"));
+        try (DeliveryEngine engine = Engines.engineFor(fake).deadLetterHandler(letter -> {
+            throw new HandlerBug();
+        }).config(Engines.config().queueCapacity(1).build()).build()) {
+            CompletableFuture<TrackResult> refused = engine.track(81L, Map.of("k", "v"));
+
+            assertThat(engine.flush(Duration.ofSeconds(5))).isTrue();
+            assertThat(refused).isCompletedExceptionally();
+            assertThat(engine.stats().pending()).isZero();
+            assertThat(engine.stats().failed()).isEqualTo(1);
+            // Its room was given back: the only slot of the queue takes the next track.
+            engine.track(82L, Map.of("k", "v")).get(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void theEngineNeverPrintsTheApiKey() {
         FakePromptLayer fake = promptLayer.server();
